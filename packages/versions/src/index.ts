@@ -1,0 +1,16 @@
+export { buildDate } from './build-date.js';
+export { buildTime } from './build-time.js';
+export { checkBuild } from './check-build.js';
+export type { BuildStatus, BuildVerdict, CheckBuildInput } from './check-build.js';
+export { compare } from './compare.js';
+export { format } from './format.js';
+export { isVersion } from './is-version.js';
+export { VERSION_MAX_LENGTH, VERSION_PART_MAX } from './limits.js';
+export { DEFAULT_MINIMUM_BUILDS, minimumBuildTable } from './minimum-builds.js';
+export type { MinimumBuildTable } from './minimum-builds.js';
+export { parse } from './parse.js';
+export type { ParseResult } from './parse.js';
+export { parseOrThrow } from './parse-or-throw.js';
+export type { Version } from './version.js';
+export { VersionParseError } from './version-parse-error.js';
+export type { VersionSyntaxError, VersionSyntaxErrorCode } from './version-syntax-error.js';
