@@ -1,0 +1,18 @@
+// The tmcheck config file (tmcheck.config.json / .yaml / .yml), as typed data.
+// Mirrors schemas/config.schema.json.
+
+export type Severity = 'off' | 'info' | 'warning' | 'error';
+
+/** Options of one rule; which ones a rule accepts is checked by the linter, not the schema. */
+export type RuleOptions = Readonly<Record<string, unknown>>;
+
+/** `"warning"`, `["warning"]` or `["warning", { days: 45 }]`. */
+export type RuleSetting = Severity | readonly [Severity] | readonly [Severity, RuleOptions];
+
+export interface TmcheckConfig {
+  readonly $schema?: string;
+  /** Rule ID -> setting. The schema does not check the IDs: the linter does, with suggestions. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** DB version (digits, e.g. "666") -> minimum build (0..65534). */
+  readonly minimumBuilds?: Readonly<Record<string, number>>;
+}
