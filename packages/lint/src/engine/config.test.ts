@@ -1,0 +1,108 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../errors.js';
+import { findConfigFile, parseRuleOverride, readConfigFile, resolveConfig } from './config.js';
+import { defineRule } from './define-rule.js';
+
+const RULES = [
+  defineRule({ id: 'parse', severity: 'error', docs: { description: 'x' }, fixable: false, check() {} }),
+  defineRule({ id: 'oauth2/scope', severity: 'error', docs: { description: 'x' }, fixable: true, check() {} }),
+  defineRule({ id: 'oauth2/secret-plaintext', severity: 'warning', docs: { description: 'x' }, fixable: false, check() {} }),
+  defineRule({
+    id: 'azure/secret-expiring',
+    severity: 'warning',
+    docs: { description: 'x' },
+    fixable: false,
+    options: { days: { type: 'integer', minimum: 1, maximum: 730, default: 30, description: 'days before expiry' } },
+    check() {},
+  }),
+];
+
+function thrown(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return error as UsageError;
+  }
+  throw new Error('expected a UsageError');
+}
+
+describe('resolveConfig', () => {
+  it('starts from each rule\'s default severity and options', () => {
+    const c = resolveConfig(RULES);
+    expect(c.rules.get('oauth2/scope')).toEqual({ severity: 'error', options: {} });
+    expect(c.rules.get('azure/secret-expiring')).toEqual({ severity: 'warning', options: { days: 30 } });
+    expect(c.minimumBuilds.get(664)).toBe(8271);
+  });
+
+  it('applies the config of rules.md: severities, options, the build table', () => {
+    const c = resolveConfig(RULES, {
+      config: {
+        rules: { 'oauth2/secret-plaintext': 'off', 'azure/secret-expiring': ['warning', { days: 45 }] },
+        minimumBuilds: { '666': 8400 },
+      },
+    });
+    expect(c.rules.get('oauth2/secret-plaintext')?.severity).toBe('off');
+    expect(c.rules.get('azure/secret-expiring')?.options).toEqual({ days: 45 });
+    expect(c.minimumBuilds.get(666)).toBe(8400);
+  });
+
+  it('lets --rule override the file', () => {
+    const c = resolveConfig(RULES, { config: { rules: { 'oauth2/scope': 'off' } }, overrides: ['oauth2/scope:warning'] });
+    expect(c.rules.get('oauth2/scope')?.severity).toBe('warning');
+  });
+
+  it('refuses an unknown rule ID, naming the closest known ones', () => {
+    const e = thrown(() => resolveConfig(RULES, { config: { rules: { 'oauth2/scop': 'off' } }, configPath: 'tmcheck.config.json' }));
+    expect(e.message).toContain('unknown rule "oauth2/scop" in tmcheck.config.json');
+    expect(e.message).toContain('did you mean oauth2/scope');
+    expect(thrown(() => resolveConfig(RULES, { overrides: ['oauth2/secret-plain:off'] })).message).toContain(
+      'did you mean oauth2/secret-plaintext',
+    );
+  });
+
+  it('refuses a bad severity and bad options', () => {
+    expect(thrown(() => parseRuleOverride('oauth2/scope:warn', RULES)).message).toContain('off, info, warning, error');
+    expect(thrown(() => parseRuleOverride('oauth2/scope', RULES)).message).toContain('ID:SEVERITY');
+    expect(thrown(() => resolveConfig(RULES, { config: { rules: { 'azure/secret-expiring': ['warning', { day: 45 }] } } })).message).toContain(
+      'no option "day"',
+    );
+    expect(thrown(() => resolveConfig(RULES, { config: { rules: { 'azure/secret-expiring': ['warning', { days: -1 }] } } })).message).toContain(
+      'from 1 to 730',
+    );
+    expect(thrown(() => resolveConfig(RULES, { config: { rules: { 'oauth2/scope': ['error', { x: 1 }] } } })).message).toContain(
+      'takes no options',
+    );
+  });
+
+  it('keeps parse an error: a file that cannot be read is never silent', () => {
+    expect(thrown(() => resolveConfig(RULES, { overrides: ['parse:off'] })).message).toContain('parse cannot be set to off');
+    expect(thrown(() => resolveConfig(RULES, { config: { rules: { parse: 'warning' } } })).message).toContain('always an error');
+  });
+});
+
+describe('config files', () => {
+  const root = mkdtempSync(join(tmpdir(), 'tmcheck-config-'));
+
+  it('is found upward from the working folder, JSON or YAML', () => {
+    const deep = join(root, 'fleet', 'vessels');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(root, 'tmcheck.config.yaml'), 'rules:\n  oauth2/secret-plaintext: off\n');
+    const found = findConfigFile(deep);
+    expect(found).toBe(join(root, 'tmcheck.config.yaml'));
+    expect(readConfigFile(found!)).toEqual({ rules: { 'oauth2/secret-plaintext': 'off' } });
+  });
+
+  it('names the file and the field when invalid', () => {
+    const bad = join(root, 'bad.json');
+    writeFileSync(bad, '{ "rule": {} }');
+    expect(thrown(() => readConfigFile(bad)).message).toMatch(/bad\.json is invalid.*"rule"/);
+    const broken = join(root, 'broken.json');
+    writeFileSync(broken, '{ "rules": ');
+    expect(thrown(() => readConfigFile(broken)).message).toMatch(/broken\.json:\d+:\d+ is not valid JSON\/YAML/);
+    expect(thrown(() => readConfigFile(join(root, 'missing.json'))).message).toContain('ENOENT');
+  });
+});

@@ -1,0 +1,25 @@
+import { createColors } from 'picocolors';
+import type { DocumentResult } from '../finding.js';
+import { totals } from './types.js';
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The one-line summary for the terminal (stderr): problems, files, installations, files skipped. */
+export function summaryLine(
+  results: readonly DocumentResult[],
+  info: { readonly files: number; readonly skipped: number; readonly color: boolean },
+): string {
+  const c = createColors(info.color);
+  const t = totals(results);
+  const problems = t.errorCount + t.warningCount + t.infoCount;
+  const installations = results.length;
+  const scope = `${plural(info.files, 'file')} (${plural(installations, 'installation')})`;
+  const skipped = info.skipped > 0 ? `; ${plural(info.skipped, 'file')} skipped (no top-level schemaVersion)` : '';
+  if (problems === 0) return `${c.green('✔')} no problems in ${scope}${skipped}\n`;
+  const mark = t.errorCount > 0 ? c.red('✖') : c.yellow('⚠');
+  const counts = `${plural(t.errorCount, 'error')}, ${plural(t.warningCount, 'warning')}, ${plural(t.infoCount, 'info')}`;
+  const fixable = t.fixableCount > 0 ? `; ${t.fixableCount} with a safe fix in the JSON report` : '';
+  return `${mark} ${plural(problems, 'problem')} (${counts}) in ${scope}${skipped}${fixable}\n`;
+}

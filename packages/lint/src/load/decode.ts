@@ -1,0 +1,68 @@
+/** Turns a file's bytes into text, remembering how to write it back. */
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export interface DecodedText {
+  readonly text: string;
+  readonly encoding: Encoding;
+  readonly bom: boolean;
+  /** The line ending the file uses (the first one found; `\n` when none). */
+  readonly eol: '\n' | '\r\n';
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly value: DecodedText }
+  | { readonly ok: false; readonly message: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function eolOf(text: string): '\n' | '\r\n' {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+export function decode(bytes: Uint8Array): DecodeResult {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  let encoding: Encoding = 'utf-8';
+  let bom = false;
+  let body = bytes;
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+    bom = true;
+    body = bytes.subarray(3);
+  } else if (b0 === 0xff && b1 === 0xfe) {
+    encoding = 'utf-16le';
+    bom = true;
+    body = bytes.subarray(2);
+  } else if (b0 === 0xfe && b1 === 0xff) {
+    encoding = 'utf-16be';
+    bom = true;
+    body = bytes.subarray(2);
+  }
+  if (encoding !== 'utf-8') {
+    if (body.length % 2 !== 0) {
+      return { ok: false, message: `the file starts with a ${encoding.toUpperCase()} byte order mark but has an odd number of bytes: save it again as UTF-8` };
+    }
+    try {
+      const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+      return { ok: true, value: { text, encoding, bom, eol: eolOf(text) } };
+    } catch {
+      return { ok: false, message: `the file is not valid ${encoding.toUpperCase()}: save it again as UTF-8` };
+    }
+  }
+  if (body.indexOf(0) !== -1) {
+    return {
+      ok: false,
+      message: 'the file holds NUL bytes: it looks like UTF-16 without a byte order mark; save it as UTF-8 (or UTF-16 with BOM)',
+    };
+  }
+  try {
+    const text = utf8.decode(body);
+    return { ok: true, value: { text, encoding, bom, eol: eolOf(text) } };
+  } catch {
+    return {
+      ok: false,
+      message: 'the file is not UTF-8 (nor UTF-16 with a byte order mark): save it as UTF-8, for example with "Save as > Encoding: UTF-8" in Notepad',
+    };
+  }
+}

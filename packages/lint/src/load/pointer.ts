@@ -1,0 +1,31 @@
+/** RFC 6901 JSON Pointers. */
+
+export function escapeToken(token: string): string {
+  return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
+}
+
+export function unescapeToken(token: string): string {
+  return token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token;
+}
+
+export function joinPointer(base: string, ...tokens: ReadonlyArray<string | number>): string {
+  let out = base;
+  for (const t of tokens) out += '/' + escapeToken(String(t));
+  return out;
+}
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map(unescapeToken);
+}
+
+/** The value at `pointer` in `data`, or undefined. */
+export function getAt(data: unknown, pointer: string): unknown {
+  let cur: unknown = data;
+  for (const token of splitPointer(pointer)) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(cur, token)) return undefined;
+    cur = (cur as Record<string, unknown>)[token];
+  }
+  return cur;
+}

@@ -1,0 +1,77 @@
+import { ruleTester } from '../../test-utils/rule-tester.js';
+import { OFFICE, VESSEL, edit, removeBlock } from '../../test-utils/fixtures.js';
+import rule from './db-mismatch.js';
+
+const CLIENT = '"2.664.8271.20345"';
+const SERVICE = '"2.664.8302.1200"';
+const DB = 'version: 664';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'a correct vessel', yaml: VESSEL },
+    { name: 'a correct office', yaml: OFFICE },
+    { name: 'DB 662 throughout', yaml: edit(VESSEL, [DB, 'version: 662'], [CLIENT, '"2.662.8271.20345"'], [SERVICE, '"2.662.8302.1200"']) },
+    { name: 'spaces around the version', yaml: edit(VESSEL, [CLIENT, '"  2.664.8271.20345"']) },
+    { name: 'a version that does not parse is version/syntax\'s', yaml: edit(VESSEL, [CLIENT, '"2.662.8271.x"']) },
+    { name: 'a major other than 2 is version/major\'s', yaml: edit(VESSEL, [CLIENT, '"3.662.8271.1"']) },
+    { name: 'a database.version no version can hold is version/unknown-db\'s', yaml: edit(VESSEL, [DB, 'version: 70000']) },
+  ],
+  invalid: [
+    {
+      name: 'a client for DB 662 on DB 664',
+      yaml: edit(VESSEL, [CLIENT, '"2.662.8271.1"']),
+      errors: [
+        {
+          pointer: '/client/version',
+          at: '"2.662.8271.1"',
+          message:
+            'Client version "2.662.8271.1" is for DB 662 but database.version is 664: install the 2.664 build of the TM Master V2 client (2.664.8271 or later)',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'a Server Service for DB 665 on DB 664, the spaces not quoted',
+      yaml: edit(VESSEL, [SERVICE, '" 2.665.8302.1200 "']),
+      errors: [
+        {
+          pointer: '/serverService/version',
+          at: '" 2.665.8302.1200 "',
+          message:
+            'Server Service version "2.665.8302.1200" is for DB 665 but database.version is 664: install the 2.664 build of the TM Master V2 Server Service (2.664.8271 or later)',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'the Server Service is judged without TM Exchange too',
+      yaml: edit(removeBlock(VESSEL, 'exchange:'), [SERVICE, '"2.662.8302.1200"']),
+      errors: [{ pointer: '/serverService/version', at: '"2.662.8302.1200"', message: 'is for DB 662 but database.version is 664', fix: null }],
+    },
+    {
+      name: 'a build below the minimum too: one finding, this one',
+      yaml: edit(OFFICE, ['"2.665.8400.100"', '"2.664.8000.100"']),
+      errors: [{ pointer: '/client/version', at: '"2.664.8000.100"', message: 'is for DB 664 but database.version is 665: install the 2.665 build', fix: null }],
+    },
+    {
+      name: 'database.version without a known minimum: no build number is suggested',
+      yaml: edit(VESSEL, [DB, 'version: 663']),
+      errors: [
+        { pointer: '/client/version', at: CLIENT, message: /database\.version is 663: install the 2\.663 build of the TM Master V2 client$/, fix: null },
+        { pointer: '/serverService/version', at: SERVICE, message: /install the 2\.663 build of the TM Master V2 Server Service$/, fix: null },
+      ],
+    },
+    {
+      name: 'a minimum added in the config is suggested',
+      yaml: edit(VESSEL, [DB, 'version: 666'], [SERVICE, '"2.666.8400.1"']),
+      minimumBuilds: { '666': 8400 },
+      errors: [{ pointer: '/client/version', at: CLIENT, message: '(2.666.8400 or later)', fix: null }],
+    },
+    {
+      name: 'database.version written as text is the schema\'s',
+      yaml: edit(VESSEL, [DB, 'version: "662"']),
+      schemaInvalid: true,
+      errors: [],
+    },
+  ],
+});
