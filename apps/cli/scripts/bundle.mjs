@@ -1,0 +1,21 @@
+// Bundles the CLI into one ESM file that starts fast (shared/reference/toolchain.md).
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+
+await build({
+  entryPoints: [fileURLToPath(new URL('../src/bin.ts', import.meta.url))],
+  outfile: fileURLToPath(new URL('../dist/tmcheck.js', import.meta.url)),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  minifySyntax: true,
+  legalComments: 'none',
+  define: { __TMCHECK_VERSION__: JSON.stringify(pkg.version) },
+  // commander is CommonJS and requires node builtins: give the ESM bundle a require
+  banner: { js: "import { createRequire as __tmcheckCreateRequire } from 'node:module';\nconst require = __tmcheckCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

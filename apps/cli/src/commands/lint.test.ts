@@ -1,0 +1,248 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tmcheck } from '../test-io.js';
+
+const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+const fleet = join(repo, 'examples', 'fleet');
+const VESSEL = readFileSync(join(fleet, 'nordic-star.yaml'), 'utf8');
+const OFFICE = readFileSync(join(fleet, 'bergen-office.yaml'), 'utf8');
+
+interface Message { ruleId: string; severity: string; message: string; pointer: string; line: number; column: number; endLine: number; endColumn: number; fix?: { pointer: string; value: unknown } }
+interface Result { filePath: string; document: number; installation: string | null; messages: Message[]; errorCount: number; warningCount: number; infoCount: number; fixableCount: number }
+interface Report { tool: { name: string; version: string }; results: Result[]; errorCount: number; warningCount: number; infoCount: number }
+
+function temp(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'tmcheck-lint-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+/** The line of the key a JSON Pointer names, found by indentation alone (an oracle independent of the loader). */
+function lineOfPointer(text: string, pointer: string): number {
+  const lines = text.split('\n');
+  let from = 0;
+  let indent = -1;
+  for (const token of pointer.split('/').slice(1)) {
+    const i = lines.findIndex((l, n) => n >= from && l.search(/\S/) > indent && new RegExp(`^\\s*${token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`).test(l));
+    if (i === -1) throw new Error(`${pointer}: ${token} not found`);
+    indent = (lines[i] as string).search(/\S/);
+    from = i + 1;
+  }
+  return from;
+}
+
+async function lintJson(args: string[], options: Parameters<typeof tmcheck>[1] = {}): Promise<{ code: number; report: Report; stderr: string }> {
+  const r = await tmcheck(['lint', '--format', 'json', ...args], options);
+  return { code: r.code, report: JSON.parse(r.stdout) as Report, stderr: r.stderr };
+}
+
+describe('tmcheck lint examples/fleet', () => {
+  it('prints the documented JSON shape', async () => {
+    const { code, report } = await lintJson([fleet]);
+    expect(code).toBe(1);
+    expect(Object.keys(report)).toEqual(['tool', 'results', 'errorCount', 'warningCount', 'infoCount']);
+    expect(report.tool.name).toBe('tmcheck');
+    for (const result of report.results) {
+      expect(Object.keys(result)).toEqual(['filePath', 'document', 'installation', 'messages', 'errorCount', 'warningCount', 'infoCount', 'fixableCount']);
+      for (const m of result.messages) {
+        expect(Object.keys(m)).toEqual(['ruleId', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn', ...(m.fix ? ['fix'] : [])]);
+      }
+      expect(result.errorCount).toBe(result.messages.filter((m) => m.severity === 'error').length);
+      expect(result.fixableCount).toBe(result.messages.filter((m) => m.fix).length);
+    }
+    expect(report.errorCount).toBe(report.results.reduce((n, r) => n + r.errorCount, 0));
+  });
+
+  const files = readdirSync(fleet).filter((f) => f.endsWith('.yaml')).sort();
+  it('holds at least eight examples, each starting with the schema comment and saying what it shows', () => {
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const f of files) {
+      const [first, second] = readFileSync(join(fleet, f), 'utf8').split('\n');
+      expect(first).toMatch(/^# yaml-language-server: \$schema=\S+manifest\.schema\.json$/);
+      expect(second).toMatch(/^# \S.{20,}/);
+    }
+  });
+
+  it.each(files)('%s has exactly the findings its comments promise, at the right pointer and line', async (file) => {
+    const text = readFileSync(join(fleet, file), 'utf8');
+    const promised = [...text.matchAll(/^# expect: (\S+) (\S+)$/gm)].map((m) => ({ ruleId: m[1], pointer: m[2] }));
+    expect(promised.length > 0 || /^# expect: nothing$/m.test(text)).toBe(true);
+    const { report } = await lintJson([join(fleet, file)]);
+    const found = report.results.flatMap((r) => r.messages);
+    expect(found.map((m) => ({ ruleId: m.ruleId, pointer: m.pointer }))).toEqual(promised);
+    for (const m of found) expect(m.line).toBe(lineOfPointer(text, m.pointer));
+  });
+
+  it('filePath stays as given, relative included', async () => {
+    const { report } = await lintJson(['examples/fleet/bergen-office.yaml'], { cwd: repo });
+    expect(report.results[0]?.filePath).toBe('examples/fleet/bergen-office.yaml');
+    expect(report.results[0]?.installation).toBe('Bergen office');
+  });
+});
+
+describe('tmcheck lint: paths', () => {
+  it('searches folders recursively, skipping node_modules, dot-folders and files without schemaVersion', async () => {
+    const dir = temp({
+      'vessels/a.yaml': VESSEL,
+      'offices/b.yml': OFFICE,
+      'node_modules/x/c.yaml': VESSEL,
+      '.git/d.yaml': VESSEL,
+      'package.json': '{ "name": "x" }',
+      '.github/workflows/ci.yml': 'on: push\n',
+      'notes.yaml': 'title: not a manifest\n',
+    });
+    const { code, report, stderr } = await lintJson([dir]);
+    expect(code).toBe(0);
+    expect(report.results.map((r) => r.filePath).sort()).toEqual([join(dir, 'offices', 'b.yml'), join(dir, 'vessels', 'a.yaml')]);
+    expect(stderr).toContain('2 files skipped');
+  });
+
+  it('lints a file named on the command line even without schemaVersion', async () => {
+    const dir = temp({ 'notes.yaml': 'title: x\n' });
+    const { code, report } = await lintJson([join(dir, 'notes.yaml')]);
+    expect(code).toBe(1);
+    expect(report.results[0]?.messages.map((m) => m.ruleId)).toContain('schema');
+  });
+
+  it('reads standard input for -', async () => {
+    const { code, report } = await lintJson(['-'], { stdin: OFFICE.replace('TM_MAIL_SECRET', 'MAIL') });
+    expect(code).toBe(0);
+    expect(report.results[0]?.filePath).toBe('<stdin>');
+  });
+
+  it('exits 2 for a path that does not exist and for a folder without manifests', async () => {
+    const missing = await tmcheck(['lint', 'no/such/place.yaml']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no/such/place.yaml: no such file or folder');
+    const empty = await tmcheck(['lint', temp({ 'package.json': '{}' })]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no manifest found');
+  });
+
+  it('lints the working folder when no path is given', async () => {
+    const dir = temp({ 'a.yaml': OFFICE });
+    const { code, report } = await lintJson([], { cwd: dir });
+    expect(code).toBe(0);
+    expect(report.results).toHaveLength(1);
+  });
+});
+
+describe('tmcheck lint: findings and exit status', () => {
+  it('exits 1 on a YAML syntax error with a parse finding naming its line', async () => {
+    const dir = temp({ 'broken.yaml': 'schemaVersion: 1\ninstallation:\n  name: [unclosed\ndatabase:\n  version: 664\n' });
+    const r = await tmcheck(['lint', join(dir, 'broken.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\n {4}\d+:\d+ +error +YAML syntax error: .* +parse\n/);
+    const { report } = await lintJson([join(dir, 'broken.yaml')]);
+    expect(report.results[0]?.messages).toHaveLength(1);
+    expect(report.results[0]?.messages[0]).toMatchObject({ ruleId: 'parse' });
+    expect(report.results[0]!.messages[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('exits 2 for an unknown --rule, naming the closest known rules', async () => {
+    const r = await tmcheck(['lint', '--rule', 'oauth2/scopes:off', fleet]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown rule "oauth2/scopes"');
+    expect(r.stderr).toContain('oauth2/scope');
+  });
+
+  it('applies --rule, --quiet and --max-warnings', async () => {
+    const secretId = join(fleet, 'secret-id-instead-of-value.yaml');
+    const quiet = await lintJson(['--quiet', secretId]);
+    expect(quiet.report.results[0]?.messages.map((m) => m.severity)).toEqual(['error']);
+    const off = await lintJson(['--rule', 'oauth2/client-secret:off', secretId]);
+    expect(off.code).toBe(0);
+    expect(off.report.warningCount).toBe(1);
+    expect((await tmcheck(['lint', '--rule', 'oauth2/client-secret:off', '--max-warnings', '0', secretId])).code).toBe(1);
+    expect((await tmcheck(['lint', '--rule', 'oauth2/client-secret:off', '--max-warnings', '1', secretId])).code).toBe(0);
+    const asError = await lintJson(['--rule', 'oauth2/secret-plaintext:error', '--rule', 'oauth2/client-secret:off', secretId]);
+    expect(asError.report.results[0]?.messages.map((m) => m.severity)).toEqual(['error']);
+  });
+
+  it('reads a config file found upward, and one named with --config', async () => {
+    const dir = temp({
+      'tmcheck.config.json': JSON.stringify({ rules: { 'version/client-build': 'warning' } }),
+      'fleet/a.yaml': readFileSync(join(fleet, 'client-build-8270.yaml')),
+      'strict.yaml': 'minimumBuilds:\n  "664": 8300\n',
+    });
+    const found = await lintJson(['fleet'], { cwd: join(dir, 'fleet', '..') });
+    expect(found.report.results[0]?.messages.map((m) => `${m.ruleId}:${m.severity}`)).toEqual(['version/client-build:warning']);
+    const named = await lintJson([join(dir, 'fleet')], { cwd: repo, env: {} });
+    expect(named.report.errorCount).toBe(1);
+    const strict = await lintJson(['--config', join(dir, 'strict.yaml'), join(fleet, 'bergen-office.yaml')]);
+    expect(strict.report.results[0]?.messages.map((m) => m.ruleId)).toEqual(['version/client-build']);
+    const bad = await tmcheck(['lint', '--config', join(dir, 'missing.json'), fleet]);
+    expect(bad.code).toBe(2);
+  });
+
+  it('judges secret expiry against --now', async () => {
+    const before = await lintJson(['--now', '2027-06-01', join(fleet, 'nordic-star.yaml')]);
+    expect(before.report.results[0]?.messages.map((m) => m.ruleId)).toEqual([]);
+    const after = await lintJson(['--now', '2027-10-01', join(fleet, 'nordic-star.yaml')]);
+    expect(after.report.results[0]?.messages.map((m) => m.ruleId)).toEqual(['azure/secret-expired']);
+    expect((await tmcheck(['lint', '--now', '2027-02-30', fleet])).code).toBe(2);
+  });
+
+  it('writes the report to -o FILE and keeps the summary on stderr', async () => {
+    const dir = temp({});
+    const out = join(dir, 'reports', 'tmcheck.json');
+    const r = await tmcheck(['lint', '-f', 'json', '-o', out, fleet]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/problems \(\d+ errors/);
+    expect(JSON.parse(readFileSync(out, 'utf8')).results.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('refuses unknown formats with exit 2, and says the pipeline formats are not here yet', async () => {
+    expect((await tmcheck(['lint', '-f', 'yaml', fleet])).code).toBe(2);
+    const sarif = await tmcheck(['lint', '-f', 'sarif', fleet]);
+    expect(sarif.code).toBe(2);
+    expect(sarif.stderr).toContain('not available in this version yet');
+  });
+});
+
+describe('tmcheck lint: output', () => {
+  it('groups the stylish report by file and installation, line:col severity message rule', async () => {
+    const r = await tmcheck(['lint', join(fleet, 'scopes-swapped.yaml')]);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(join(fleet, 'scopes-swapped.yaml'));
+    expect(lines[1]).toBe('  MV Polar Wind');
+    expect(lines[2]).toMatch(/^ {4}\d+:14 +error +TM Exchange SMTP > OAuth2 > Scope.* +oauth2\/scope$/);
+    expect(r.stderr).toContain('2 problems (2 errors, 0 warnings, 0 infos)');
+  });
+
+  it('uses colour only on a terminal, never under NO_COLOR, and as --color / --no-color say', async () => {
+    const file = join(fleet, 'scopes-swapped.yaml');
+    const esc = '\u001b[';
+    expect((await tmcheck(['lint', file])).stdout).not.toContain(esc);
+    expect((await tmcheck(['lint', file], { tty: true })).stdout).toContain(esc);
+    expect((await tmcheck(['lint', file], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(esc);
+    expect((await tmcheck(['lint', '--color', file])).stdout).toContain(esc);
+    expect((await tmcheck(['lint', '--no-color', file], { tty: true })).stdout).not.toContain(esc);
+  });
+
+  it('never shows a literal secret, in any format, quiet or not', async () => {
+    const secret = 'k7Q~vT2.xYz_9aBcDeFgHiJkLmNoPqRsTuVwXyZ01';
+    const password = 'Tr0ub4dor&3-relay';
+    const text = VESSEL.replaceAll('${TM_MAIL_SECRET}', secret).replace('tmmaster secret', `copy of ${secret}`) +
+      '' ;
+    const dir = temp({
+      'leaky.yaml': text.replace('  smtpEnableSsl: true\n', `  smtpEnableSsl: true\n  basicAuth: { userName: ops, password: "${password}" }\n`),
+      'wrongtype.yaml': OFFICE.replace('clientSecret: ${TM_MAIL_SECRET}', `clientSecret: [${secret}]`),
+    });
+    for (const args of [[], ['-f', 'json'], ['--quiet'], ['-f', 'json', '--quiet']]) {
+      const r = await tmcheck(['lint', ...args, dir]);
+      expect(r.code).toBe(1);
+      for (const out of [r.stdout, r.stderr]) {
+        expect(out).not.toContain(secret);
+        expect(out).not.toContain(password);
+      }
+    }
+  });
+});

@@ -1,0 +1,96 @@
+import { buildDate, buildTime, checkBuild, type BuildVerdict } from '@tmcheck/versions';
+import { UsageError } from '@tmcheck/lint';
+import { createColors } from 'picocolors';
+import { EXIT, type ExitCode, type Io } from '../io.js';
+
+export interface VersionOptions {
+  readonly db?: string;
+  readonly format?: string;
+  readonly color: boolean;
+}
+
+/** The JSON shape of shared/spec/cli.md. */
+interface VersionReport {
+  readonly input: string;
+  readonly valid: boolean;
+  readonly major?: number;
+  readonly db?: number;
+  readonly build?: number;
+  readonly revision?: number | null;
+  readonly buildDate?: string;
+  readonly minimumBuild?: number | null;
+  readonly ok: boolean;
+  readonly reason: string;
+  readonly column?: number;
+}
+
+function parseDb(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^(?:0|[1-9]\d{0,4})$/.test(text.trim()) || Number(text) > 65534) {
+    throw new UsageError(`--db expects a DB version, a whole number such as 664; received "${text}"`);
+  }
+  return Number(text);
+}
+
+function exitFor(verdict: BuildVerdict): ExitCode {
+  if (verdict.status === 'invalid') return EXIT.usage;
+  return verdict.ok ? EXIT.ok : EXIT.failed;
+}
+
+function report(input: string, verdict: BuildVerdict): VersionReport {
+  const v = verdict.version;
+  if (verdict.status === 'invalid' || !v) {
+    return { input, valid: false, ok: false, reason: verdict.error?.message ?? verdict.reason, ...(verdict.error ? { column: verdict.error.column } : {}) };
+  }
+  return {
+    input,
+    valid: true,
+    major: v.major,
+    db: v.db,
+    build: v.build,
+    revision: v.revision ?? null,
+    buildDate: buildDate(v.build),
+    minimumBuild: verdict.minimumBuild,
+    ok: verdict.ok,
+    reason: verdict.reason,
+  };
+}
+
+function text(input: string, verdict: BuildVerdict, color: boolean): string {
+  const c = createColors(color);
+  const v = verdict.version;
+  if (verdict.status === 'invalid' || !v) {
+    const column = verdict.error?.column;
+    const lines = [`${c.red('✖ not a version:')} ${verdict.error?.message ?? verdict.reason}`];
+    if (column !== undefined && input.length <= 120) {
+      lines.push(`  ${input}`, `  ${' '.repeat(column - 1)}${c.red('^')}`);
+    }
+    lines.push('  A TM Master V2 version is MAJOR.DB.BUILD[.REVISION], for example 2.664.8271.20345');
+    return lines.join('\n') + '\n';
+  }
+  const time = v.revision === undefined ? undefined : buildTime(v.revision);
+  const built = `built on ${buildDate(v.build)}${time ? ` at ${time}` : ''} (build ${v.build} = days since 2000-01-01)`;
+  const verdictLine =
+    verdict.status === 'ok'
+      ? `${c.green('✔ OK:')} ${verdict.reason}`
+      : verdict.status === 'unknown-db'
+        ? `${c.yellow('⚠ unknown:')} ${verdict.reason}`
+        : `${c.red('✖ too old:')} ${verdict.reason}`;
+  const lines = [verdictLine, `  ${input.trim()}: ${built}`];
+  if (verdict.minimumBuild !== null) {
+    lines.push(`  minimum for DB ${verdict.db}: build ${verdict.minimumBuild}, built on ${buildDate(verdict.minimumBuild)}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `tmcheck version VERSION [--db N] [--format text|json]` */
+export function versionCommand(input: string, options: VersionOptions, io: Io): ExitCode {
+  const format = options.format ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`--format for tmcheck version is text or json; received "${format}"`);
+  }
+  const db = parseDb(options.db);
+  const verdict = checkBuild(db === undefined ? { version: input } : { version: input, db });
+  io.stdout.write(format === 'json' ? JSON.stringify(report(input, verdict), null, 2) + '\n' : text(input, verdict, options.color));
+  return exitFor(verdict);
+}

@@ -1,0 +1,101 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from '@tmcheck/lint';
+import { EXIT, useColor, type ExitCode, type Io } from './io.js';
+import { TOOL_VERSION } from './version.js';
+
+/** An error that is ours, not the user's: say so, without a stack trace unless asked. */
+function internalError(error: unknown, io: Io): ExitCode {
+  const detail = error instanceof Error ? error.message : String(error);
+  io.stderr.write(
+    `tmcheck: internal error, this is a bug in tmcheck ${TOOL_VERSION}: ${detail}\n` +
+      `Please report it with the command you ran${io.env['TMCHECK_DEBUG'] ? '' : ' (set TMCHECK_DEBUG=1 to see the stack)'}.\n`,
+  );
+  if (io.env['TMCHECK_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
+  return EXIT.usage;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/**
+ * Runs `tmcheck ARGS` and returns the exit status: 0 clean, 1 findings over the
+ * threshold, 2 the run itself failed. Nothing here calls process.exit().
+ */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let code: ExitCode = EXIT.ok;
+  const program = new Command('tmcheck')
+    .description('Check a TM Master installation\'s OAuth2 mail settings (Microsoft 365) before the customer finds the mistakes.')
+    .version(TOOL_VERSION, '-V, --version', 'print the tmcheck version')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+
+  program
+    .command('lint')
+    .description('lint installation manifests (files, folders, or - for standard input)')
+    .argument('[path...]', 'manifest files or folders (default: the working folder)')
+    .addOption(new Option('-f, --format <name>', 'report format: stylish, json').default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file (the summary still goes to stderr)')
+    .option('--quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--rule <id:severity>', 'set one rule to off, info, warning or error (repeatable)', collect)
+    .option('-c, --config <file>', 'config file (default: tmcheck.config.json/.yaml/.yml found upward)')
+    .option('--fix', 'apply safe fixes in place (not available yet)')
+    .option('--fix-dry-run', 'show the fixes as a diff (not available yet)')
+    .option('--now <date>', 'judge secret expiry against this date, YYYY-MM-DD (default: today)')
+    .option('--color', 'force colour on')
+    .option('--no-color', 'force colour off')
+    .action(async (paths: string[], options) => {
+      const { lintCommand } = await import('./commands/lint.js');
+      code = await lintCommand(paths, options, io);
+    });
+
+  program
+    .command('version')
+    .description('check one TM Master build number against the minimum-build table')
+    .argument('<version>', 'a version such as 2.664.8271.20345')
+    .option('--db <n>', 'the database version the build must be for')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (version: string, options: { db?: string; format?: string }) => {
+      const { versionCommand } = await import('./commands/version.js');
+      code = versionCommand(version, { ...options, color: useColor(undefined, io.stdout, io.env) }, io);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule: ID, default severity, what it checks, its documentation')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (options: { format?: string }) => {
+      const { rulesCommand } = await import('./commands/rules.js');
+      code = rulesCommand(options, io);
+    });
+
+  program
+    .command('schema')
+    .description('print a JSON Schema (draft 2020-12) for editors: manifest (default) or config')
+    .argument('[name]', 'manifest or config')
+    .action(async (name: string | undefined) => {
+      const { schemaCommand } = await import('./commands/schema.js');
+      code = schemaCommand(name, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      io.stderr.write(`tmcheck: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    return internalError(error, io);
+  }
+}
