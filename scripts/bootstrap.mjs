@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Sets a fresh clone up with only Node 20 and npm, then runs one job. Used by the
+// README's Quick start (`npm run quickstart`, `npm test`) and by CI.
+//   node scripts/bootstrap.mjs quickstart   install, build, lint examples/fleet
+//   node scripts/bootstrap.mjs test         install, build, type-check, run every test
+// pnpm is installed with npm (corepack fails on these machines: shared/reference/toolchain.md),
+// into .tools/ unless the pinned version is already on the PATH. No shell-only syntax: runs on Windows too.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const pinned = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).packageManager.replace(/^pnpm@/, '');
+const windows = process.platform === 'win32';
+const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env, shell: windows, ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function must(command, args) {
+  const status = run(command, args);
+  if (status !== 0) {
+    console.error(`bootstrap: "${command} ${args.join(' ')}" failed with exit status ${status}`);
+    process.exit(status);
+  }
+}
+
+function pnpmVersion(command) {
+  const result = spawnSync(command, ['--version'], { encoding: 'utf8', env, shell: windows });
+  return result.status === 0 ? result.stdout.trim() : undefined;
+}
+
+function ensurePnpm() {
+  if (pnpmVersion('pnpm') === pinned) return 'pnpm';
+  const prefix = join(root, '.tools');
+  const bin = windows ? prefix : join(prefix, 'bin');
+  const local = join(bin, windows ? 'pnpm.cmd' : 'pnpm');
+  if (!existsSync(local) || pnpmVersion(local) !== pinned) {
+    console.error(`bootstrap: installing pnpm ${pinned} into .tools/ with npm`);
+    const globalconfig = spawnSync('npm', ['config', 'get', 'globalconfig'], { encoding: 'utf8', shell: windows }).stdout.trim();
+    must('npm', ['install', '--global', '--prefix', prefix, '--globalconfig', globalconfig, '--no-audit', '--no-fund', `pnpm@${pinned}`]);
+  }
+  env.PATH = `${bin}${delimiter}${env.PATH ?? ''}`;
+  return local;
+}
+
+const job = process.argv[2];
+if (job !== 'quickstart' && job !== 'test') {
+  console.error('usage: node scripts/bootstrap.mjs quickstart|test');
+  process.exit(2);
+}
+const pnpm = ensurePnpm();
+must(pnpm, ['install', '--frozen-lockfile']);
+if (job === 'test') {
+  must(pnpm, ['exec', 'turbo', 'run', 'build', 'typecheck', 'test']);
+} else {
+  must(pnpm, ['exec', 'turbo', 'run', 'build']);
+  const status = run(process.execPath, ['apps/cli/bin/tmcheck.js', 'lint', 'examples/fleet']);
+  if (status === 1) {
+    console.error('\nExit status 1: examples/fleet holds the guide\'s classic mistakes on purpose (each file says which in its first comment).');
+    console.error('Next: pnpm tmcheck lint YOUR-MANIFESTS, or pnpm tmcheck rules for every rule.');
+  }
+  process.exit(status === 1 ? 0 : status);
+}
