@@ -99,6 +99,12 @@ describe('documents', () => {
     expect(d!.problem?.range.line).toBe(3);
   });
 
+  it('says to quote a ${NAME} reference inside { }', () => {
+    const [d] = parseDocuments('basicAuth: { userName: ops, password: ${TM_PASSWORD} }\n');
+    expect(d!.problem?.message).toContain('must be quoted, such as password: "${TM_PASSWORD}"');
+    expect(d!.problem?.range.line).toBe(1);
+  });
+
   it('does not split JSON, and reads it with positions', () => {
     const text = '{\n  "schemaVersion": 1,\n  "installation": { "name": "---" }\n}\n';
     const [d] = parseDocuments(text, { json: true });

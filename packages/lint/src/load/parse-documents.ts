@@ -95,7 +95,10 @@ function expandedSize(value: unknown, limit: number, memo = new Map<object, numb
   return size;
 }
 
-function hint(reason: string): string {
+function hint(reason: string, line: string): string {
+  if (line.includes('${') && /[{[]/.test(line.replaceAll('${', ''))) {
+    return `${reason}: a \${NAME} reference inside { } or [ ] must be quoted, such as password: "\${TM_PASSWORD}"`;
+  }
   if (reason.startsWith('duplicated mapping key')) return 'a key appears twice in the same section: keep one of them';
   if (reason.includes('bad indentation')) {
     return `${reason}: check the indentation (spaces, children deeper than their parent) and quote a value that starts with @, \` or %`;
@@ -144,7 +147,9 @@ export function parseDocuments(
       const reason = e.reason ?? e.message ?? String(error);
       const offset = chunk.offset + (e.mark?.position ?? 0);
       const kind = options.json ? 'JSON' : 'YAML';
-      docs.push(failed(`${kind} syntax error: ${hint(reason)}`, at(offset)));
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const line = text.slice(lineStart, lines.lineEnd(offset));
+      docs.push(failed(`${kind} syntax error: ${hint(reason, line)}`, at(offset)));
       continue;
     }
     if (data === undefined && !chunk.explicit) continue;

@@ -1,31 +1,8 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { arr, obj, present, str } from '../../model/access.js';
 import type { MailSection } from '../../model/sections.js';
-import { isBracedGuid, isGuid, isPlaceholder, isSecretReference, quote } from '../../model/values.js';
-import { CLIENT_SECRET_VARIABLE, looksLikeReference, referenceName } from '../../rule-kit/secret-reference.js';
-
-/**
- * Fill-in-later texts for a secret that `isPlaceholder` does not know, compared with letters and digits only
- * (`your-client-secret`, `<Your Client Secret>`, `Paste secret here`). A real Entra secret Value is about
- * 40 random characters: it never reads as one of these.
- */
-const SECRET_PLACEHOLDERS = new Set([
-  'secret', 'clientsecret', 'clientsecretvalue', 'secretvalue', 'thesecret', 'mysecret', 'myclientsecret',
-  'yoursecret', 'yourclientsecret', 'yoursecretvalue', 'yourclientsecretvalue', 'yourappsecret', 'appsecret',
-  'secrethere', 'yoursecrethere', 'clientsecrethere', 'secretgoeshere', 'clientsecretgoeshere',
-  'entersecret', 'enteryoursecret', 'entersecrethere', 'enterclientsecret', 'insertsecret', 'insertsecrethere',
-  'pastesecret', 'pastesecrethere', 'pasteyoursecrethere', 'pastethesecrethere', 'pastevaluehere',
-  'changeme', 'changethis', 'replaceme', 'replacethis', 'value', 'valuehere', 'password', 'yourpassword',
-  'redacted', 'removed', 'hidden', 'masked', 'notset', 'unset', 'empty', 'blank', 'missing', 'unknown',
-  'todo', 'tbd', 'fixme', 'placeholder', 'none', 'null', 'nil', 'undefined', 'na', 'test', 'dummy', 'example', 'sample',
-]);
-
-function isSecretPlaceholder(value: string): boolean {
-  const v = value.trim();
-  if (isPlaceholder(v) || /^(.)\1{2,}$/.test(v)) return true;
-  if (v.length > 40) return false;
-  return SECRET_PLACEHOLDERS.has(v.toLowerCase().replace(/[^a-z0-9]/g, ''));
-}
+import { isBracedGuid, isGuid, isSecretReference, quote } from '../../model/values.js';
+import { CLIENT_SECRET_VARIABLE, isSecretPlaceholder, looksLikeReference, referenceName } from '../../rule-kit/secret-reference.js';
 
 /** Compared case-insensitively, braces of a GUID ignored. */
 function idKey(value: string): string {

@@ -91,9 +91,9 @@ const invalid: InvalidCase[] = [
     errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: VALUE, message: `Client Secret ${STORED}`, fix: null }],
   },
   {
-    name: 'a placeholder is reported too: the file must hold a reference, not a stand-in',
-    yaml: secret('smtp', 'changeme'),
-    errors: [{ pointer: '/exchange/smtp/oauth2/clientSecret', at: 'changeme', message: STORED, fix: null }],
+    name: 'a Basic Auth password "changeme" is a real (weak) password, stored in the file',
+    yaml: basicAuth('pop3', 'changeme'),
+    errors: [{ pointer: '/exchange/pop3/basicAuth/password', at: 'changeme', message: 'Basic Auth > Password is written in the manifest', fix: null }],
   },
   {
     name: 'the Secret ID is reported too (oauth2/client-secret says why it is wrong)',
@@ -134,6 +134,8 @@ const invalid: InvalidCase[] = [
 
 ruleTester(rule, {
   valid: [
+    // a Client Secret nobody filled in stores no secret: oauth2/client-secret reports the placeholder, once
+    { name: 'a placeholder Client Secret', yaml: secret('smtp', 'changeme') },
     { name: 'the correct vessel (${NAME} references)', yaml: VESSEL },
     { name: 'the correct office', yaml: OFFICE },
     { name: 'a reference with surrounding spaces', yaml: secret('pop3', '"  ${TM_EXCHANGE_SECRET} "') },

@@ -3,7 +3,7 @@ import { obj, str } from '../../model/access.js';
 import type { MailSection, SectionId } from '../../model/sections.js';
 import { joinPointer } from '../../load/pointer.js';
 import { isSecretReference } from '../../model/values.js';
-import { CLIENT_SECRET_VARIABLE, looksLikeReference } from '../../rule-kit/secret-reference.js';
+import { CLIENT_SECRET_VARIABLE, isSecretPlaceholder, looksLikeReference } from '../../rule-kit/secret-reference.js';
 
 /** The environment variable suggested for each section's Basic Auth password. */
 const PASSWORD_VARIABLE: Readonly<Record<SectionId, string>> = {
@@ -68,6 +68,8 @@ export default defineRule({
           });
           continue;
         }
+        // a Client Secret nobody filled in stores no secret (oauth2/client-secret reports it)
+        if (s.pointer.endsWith('/clientSecret') && isSecretPlaceholder(value)) continue;
         ctx.report({
           pointer: s.pointer,
           message: `${s.field} is written in the manifest, where anyone who reads the file can use it: store it in an environment variable and write ${s.variable} instead`,
