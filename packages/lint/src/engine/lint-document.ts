@@ -1,5 +1,6 @@
 import { validateManifest } from '@tmcheck/schemas';
 import { compareFindings, summarize, type DocumentResult, type Finding, type Severity } from '../finding.js';
+import { tooLargeMessage } from '../files/collect.js';
 import { decode } from '../load/decode.js';
 import { DEFAULT_LIMITS, parseDocuments, type Limits, type ParsedDocument } from '../load/parse-documents.js';
 import { dropNulls, isObj, obj, str, type Obj } from '../model/access.js';
@@ -156,11 +157,7 @@ export function lintBytes(bytes: Uint8Array, input: LintInput, options: LintOpti
       { ruleId: 'parse', severity: 'error', message, pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
     ]),
   ];
-  if (bytes.length > limits.maxBytes) {
-    return fail(
-      `the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes} bytes: a manifest is a few kilobytes; split a fleet into one file per installation`,
-    );
-  }
+  if (bytes.length > limits.maxBytes) return fail(tooLargeMessage(bytes.length, limits.maxBytes));
   const decoded = decode(bytes);
   if (!decoded.ok) return fail(decoded.message);
   return lintText(decoded.value.text, input, options);

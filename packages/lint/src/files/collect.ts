@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { DEFAULT_LIMITS } from '../load/parse-documents.js';
 
 export interface ManifestFile {
   /** The path for reports: as given, or joined onto the folder as given. */
@@ -20,15 +21,22 @@ export interface Collected {
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 const TOP_LEVEL_YAML = /^(?:schemaVersion|"schemaVersion"|'schemaVersion')[ \t]*:/m;
 const JSON_KEY = /"schemaVersion"[ \t\r\n]*:/;
+/** How much of a file too large to lint is read to tell whether it is a manifest. */
+const SNIFF_BYTES = 64 * 1024;
 
 /** Whether a file found in a folder is a manifest: its text has a top-level `schemaVersion` key. */
 export function looksLikeManifest(bytes: Uint8Array, json: boolean): boolean {
-  // BOM-less UTF-16 and other encodings are decided by the loader; for detection, strip NULs
   let text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  if (text.charCodeAt(1) === 0 || text.charCodeAt(0) === 0 || text.startsWith('\xff\xfe') || text.startsWith('\xfe\xff')) {
-    text = text.replace(/\0/g, '');
-  }
+  // UTF-16 text: the ASCII key reads once its NUL bytes are dropped
+  if (text.includes('\0')) text = text.replace(/\0/g, '');
+  // a byte order mark (UTF-8 or UTF-16, as latin1) stands before the first key
+  text = text.replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '');
   return json ? JSON_KEY.test(text) : TOP_LEVEL_YAML.test(text);
+}
+
+/** The message for a file over the size limit (the same as the loader's). */
+export function tooLargeMessage(size: number, maxBytes: number): string {
+  return `the file is ${size} bytes, over the limit of ${maxBytes} bytes: a manifest is a few kilobytes; split a fleet into one file per installation`;
 }
 
 function readError(error: unknown): string {
@@ -42,12 +50,47 @@ function isJson(path: string): boolean {
   return extname(path).toLowerCase() === '.json';
 }
 
-function walk(dir: string, shown: string, out: ManifestFile[], counts: { skipped: number }): void {
+function readHead(path: string, length: number): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    const n = readSync(fd, buffer, 0, length, 0);
+    return buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface Walk {
+  readonly out: ManifestFile[];
+  skipped: number;
+  readonly maxBytes: number;
+}
+
+/** Reads one file found in a folder: a manifest, a file too large, or one to skip. */
+function visitFile(full: string, display: string, stat: Stats, walk: Walk): void {
+  const json = isJson(full);
+  try {
+    if (stat.size > walk.maxBytes) {
+      if (looksLikeManifest(readHead(full, SNIFF_BYTES), json)) {
+        walk.out.push({ filePath: display, readError: tooLargeMessage(stat.size, walk.maxBytes), json });
+      } else walk.skipped++;
+      return;
+    }
+    const bytes = readFileSync(full);
+    if (looksLikeManifest(bytes, json)) walk.out.push({ filePath: display, bytes, json });
+    else walk.skipped++;
+  } catch (error) {
+    walk.out.push({ filePath: display, readError: readError(error), json });
+  }
+}
+
+function walkFolder(dir: string, shown: string, walk: Walk): void {
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    out.push({ filePath: shown, readError: readError(error), json: false });
+    walk.out.push({ filePath: shown, readError: readError(error), json: false });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -56,37 +99,39 @@ function walk(dir: string, shown: string, out: ManifestFile[], counts: { skipped
     const display = join(shown, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      walk(full, display, out, counts);
+      walkFolder(full, display, walk);
       continue;
     }
+    // symbolic links to folders are not followed (no cycles); links to files are read
     if (!EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
-    if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-    const json = isJson(entry.name);
-    let bytes: Uint8Array;
+    let stat: Stats;
     try {
-      bytes = readFileSync(full);
+      stat = statSync(full);
     } catch (error) {
-      out.push({ filePath: display, readError: readError(error), json });
+      walk.out.push({ filePath: display, readError: readError(error), json: isJson(full) });
       continue;
     }
-    if (looksLikeManifest(bytes, json)) out.push({ filePath: display, bytes, json });
-    else counts.skipped++;
+    if (stat.isFile()) visitFile(full, display, stat, walk);
   }
 }
 
 /**
  * The manifests that PATHs name: a file named is always linted; a folder is searched
  * recursively (skipping node_modules and dot-folders) for YAML/JSON files with a
- * top-level `schemaVersion`. A PATH that does not exist is a usage error.
+ * top-level `schemaVersion`. A PATH that does not exist, or is neither a file nor a
+ * folder, is a usage error.
  */
-export function collectManifests(paths: readonly string[], options: { readonly cwd?: string } = {}): Collected {
+export function collectManifests(
+  paths: readonly string[],
+  options: { readonly cwd?: string; readonly maxBytes?: number } = {},
+): Collected {
   const cwd = options.cwd ?? process.cwd();
-  const files: ManifestFile[] = [];
-  const counts = { skipped: 0 };
+  const walk: Walk = { out: [], skipped: 0, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes };
   for (const path of paths) {
-    let stat;
+    const full = resolve(cwd, path);
+    let stat: Stats;
     try {
-      stat = statSync(resolve(cwd, path));
+      stat = statSync(full);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new UsageError(
@@ -94,14 +139,20 @@ export function collectManifests(paths: readonly string[], options: { readonly c
       );
     }
     if (stat.isDirectory()) {
-      walk(resolve(cwd, path), path, files, counts);
+      walkFolder(full, path, walk);
+      continue;
+    }
+    if (!stat.isFile()) throw new UsageError(`${path}: not a file or a folder; name a manifest file, or - for standard input`);
+    const json = isJson(path);
+    if (stat.size > walk.maxBytes) {
+      walk.out.push({ filePath: path, readError: tooLargeMessage(stat.size, walk.maxBytes), json });
       continue;
     }
     try {
-      files.push({ filePath: path, bytes: readFileSync(resolve(cwd, path)), json: isJson(path) });
+      walk.out.push({ filePath: path, bytes: readFileSync(full), json });
     } catch (error) {
-      files.push({ filePath: path, readError: readError(error), json: isJson(path) });
+      throw new UsageError(`${path}: ${readError(error)}`);
     }
   }
-  return { files, skipped: counts.skipped };
+  return { files: walk.out, skipped: walk.skipped };
 }

@@ -11,6 +11,10 @@ function safe(text: string): string {
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+function shorten(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
 /**
  * Findings grouped by file and installation, one per line:
  * `line:col  severity  message  rule-id`, in the manner of ESLint's stylish.
@@ -33,7 +37,7 @@ export const stylish: Formatter = (results, context) => {
     out.push(c.underline(safe(filePath)));
     const several = docs.length > 1 || docs[0]?.document !== 0;
     for (const doc of docs) {
-      const name = doc.installation === null ? '(no installation name)' : safe(doc.installation);
+      const name = doc.installation === null ? '(no installation name)' : safe(shorten(doc.installation));
       out.push(several ? `  ${c.bold(name)} ${c.dim(`(document ${doc.document + 1})`)}` : `  ${c.bold(name)}`);
       for (const m of doc.messages) {
         const sev = m.severity === 'error' ? c.red(pad(m.severity, sevWidth)) : m.severity === 'warning' ? c.yellow(pad(m.severity, sevWidth)) : c.blue(pad(m.severity, sevWidth));

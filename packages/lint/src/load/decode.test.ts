@@ -26,6 +26,8 @@ describe('decode', () => {
     const noBom = decode(Buffer.from(TEXT, 'utf16le'));
     expect(noBom).toMatchObject({ ok: false });
     expect(!noBom.ok && noBom.message).toMatch(/UTF-16 without a byte order mark/);
+    const binary = decode(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
+    expect(!binary.ok && binary.message).toMatch(/binary file/);
     const latin1 = decode(Buffer.from('name: \xc6r\xf8\n', 'latin1'));
     expect(!latin1.ok && latin1.message).toMatch(/not UTF-8.*save it as UTF-8/);
   });

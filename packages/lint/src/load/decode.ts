@@ -21,6 +21,20 @@ function eolOf(text: string): '\n' | '\r\n' {
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
 
+/** ASCII text in UTF-16 has a NUL in every other byte. */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  if (n < 4) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) even++;
+    if (bytes[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  return (odd > pairs * 0.6 && even < pairs * 0.1) || (even > pairs * 0.6 && odd < pairs * 0.1);
+}
+
 export function decode(bytes: Uint8Array): DecodeResult {
   const b0 = bytes[0];
   const b1 = bytes[1];
@@ -53,7 +67,9 @@ export function decode(bytes: Uint8Array): DecodeResult {
   if (body.indexOf(0) !== -1) {
     return {
       ok: false,
-      message: 'the file holds NUL bytes: it looks like UTF-16 without a byte order mark; save it as UTF-8 (or UTF-16 with BOM)',
+      message: looksLikeUtf16(body)
+        ? 'the file looks like UTF-16 without a byte order mark: save it as UTF-8 (or UTF-16 with BOM)'
+        : 'the file holds NUL bytes: it is a binary file, not a YAML or JSON manifest',
     };
   }
   try {
