@@ -106,19 +106,24 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions)
     if (!verdict.valid) for (const r of schemaReports(verdict.errors, data)) push('schema', schemaSeverity, r);
   }
   const manifest: Obj = data;
-  const sections = mailSections(manifest);
+  // one context for the document; the rule it speaks for changes as the rules run
+  let ruleId = '';
+  let ruleSeverity: Severity = 'error';
+  const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
+    manifest,
+    sections: mailSections(manifest),
+    options: {},
+    today: options.today,
+    minimumBuilds: options.config.minimumBuilds,
+    report: (report) => push(ruleId, ruleSeverity, report),
+  };
   for (const rule of options.rules) {
     const setting = settings.get(rule.id);
     const severity = setting ? severityOf(rule.id) : rule.severity;
     if (!severity) continue;
-    const context: RuleContext = {
-      manifest,
-      sections,
-      options: setting?.options ?? {},
-      today: options.today,
-      minimumBuilds: options.config.minimumBuilds,
-      report: (report) => push(rule.id, severity, report),
-    };
+    ruleId = rule.id;
+    ruleSeverity = severity;
+    context.options = setting?.options ?? {};
     rule.check(context);
   }
   findings.sort(compareFindings);

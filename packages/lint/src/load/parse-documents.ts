@@ -40,10 +40,12 @@ interface Chunk {
 const MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
 
 function hasContent(text: string): boolean {
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('%')) continue;
-    if (line === '---' || line === '...' ) continue;
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    const line = text.slice(start, end).trim();
+    start = end + 1;
+    if (line === '' || line.startsWith('#') || line.startsWith('%') || line === '---' || line === '...') continue;
     return true;
   }
   return false;

@@ -27,23 +27,33 @@ const COMPONENTS = [
   { component: 'serverService', name: 'Server Service', product: 'TM Master V2 Server Service' },
 ] as const;
 
+/** Per document: seven rules ask for the same fields (a document is never changed while rules run). */
+const fieldsOf = new WeakMap<Obj, readonly VersionField[]>();
+const parsedOf = new WeakMap<Obj, readonly ParsedVersionField[]>();
+
 /** The version fields written as text (a number or another type is the schema's to report). */
-export function versionFields(manifest: Obj): VersionField[] {
+export function versionFields(manifest: Obj): readonly VersionField[] {
+  const known = fieldsOf.get(manifest);
+  if (known) return known;
   const fields: VersionField[] = [];
   for (const c of COMPONENTS) {
     const text = str(obj(manifest, c.component), 'version');
     if (text !== undefined) fields.push({ ...c, pointer: `/${c.component}/version`, text });
   }
+  fieldsOf.set(manifest, fields);
   return fields;
 }
 
 /** The version fields whose text parses; a syntax error is version/syntax's alone. */
-export function parsedVersionFields(manifest: Obj): ParsedVersionField[] {
+export function parsedVersionFields(manifest: Obj): readonly ParsedVersionField[] {
+  const known = parsedOf.get(manifest);
+  if (known) return known;
   const fields: ParsedVersionField[] = [];
   for (const field of versionFields(manifest)) {
     const result = parseVersion(field.text);
     if (result.ok) fields.push({ ...field, version: result.version });
   }
+  parsedOf.set(manifest, fields);
   return fields;
 }
 
