@@ -29,6 +29,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .version(TOOL_VERSION, '-V, --version', 'print the tmcheck version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
+    .showHelpAfterError('(run tmcheck --help, or tmcheck COMMAND --help)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -89,7 +90,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      // --help and --version succeed; help shown because no command was given is a usage error
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
