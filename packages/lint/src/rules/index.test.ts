@@ -43,6 +43,26 @@ describe('the rule registry', () => {
     for (const option of Object.keys(rule.options ?? {})) expect(doc).toContain(`\`${option}\``);
   });
 
+  /** A doc's example: the block under a heading; a `# tmcheck.config.json: {...}` line in it is the config it assumes. */
+  function example(doc: string, heading: string): { text: string; config: unknown } {
+    const m = new RegExp(`## ${heading}\\n+\`\`\`(?:yaml|json)\\n([\\s\\S]*?)\`\`\``).exec(doc);
+    const text = m?.[1] ?? '';
+    const config = /^# tmcheck\.config\.json: (.*)$/m.exec(text)?.[1];
+    return { text, config: config ? JSON.parse(config) : {} };
+  }
+
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: the Incorrect example of its page fires it, the Correct one does not', (id, rule) => {
+    const doc = readFileSync(join(repoRoot, 'docs', 'rules', `${id}.md`), 'utf8');
+    const fired = (e: { text: string; config: unknown }): number => {
+      const config = resolveConfig(RULES, { config: e.config });
+      return lintText(e.text, { filePath: 'example.yaml' }, { config, today: '2026-11-29', rules: [rule] })
+        .flatMap((r) => r.messages)
+        .filter((m) => m.ruleId === id).length;
+    };
+    expect(fired(example(doc, 'Incorrect'))).toBeGreaterThan(0);
+    expect(fired(example(doc, 'Correct'))).toBe(0);
+  });
+
   it('has no documentation page without a rule', () => {
     const pages = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
