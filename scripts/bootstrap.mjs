@@ -56,7 +56,27 @@ if (job !== 'quickstart' && job !== 'test') {
 const pnpm = ensurePnpm();
 must(pnpm, ['install', '--frozen-lockfile']);
 if (job === 'test') {
-  must(pnpm, ['exec', 'turbo', 'run', 'build', 'typecheck', 'test']);
+  // run everything, echo it, and close with one plain line counting the tests of every package
+  const result = spawnSync(pnpm, ['exec', 'turbo', 'run', 'build', 'typecheck', 'test', '--output-logs=full'], {
+    cwd: root,
+    env,
+    shell: windows,
+    stdio: ['inherit', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) throw result.error;
+  const output = result.stdout.toString();
+  process.stdout.write(output);
+  let passed = 0;
+  let failed = 0;
+  // vitest's summary line: "Tests  3 failed | 632 passed (635)"
+  for (const line of output.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
+    if (!/^\S*\s*Tests\s+\d/.test(line.replace(/^[^:]*:\s*/, ''))) continue;
+    passed += Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
+    failed += Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(result.status === 0 && failed === 0 ? 0 : result.status || 1);
 } else {
   must(pnpm, ['exec', 'turbo', 'run', 'build']);
   const status = run(process.execPath, ['apps/cli/bin/tmcheck.js', 'lint', 'examples/fleet']);
