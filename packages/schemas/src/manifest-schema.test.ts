@@ -209,7 +209,7 @@ describe('wrong values are rejected', () => {
     ['port 0', '/mailSettings/smtpPort', 0, { keyword: 'minimum', instancePath: '/mailSettings/smtpPort', params: { comparison: '>=', limit: 1 } }],
     ['a fractional port', '/exchange/smtp/port', 587.5, { keyword: 'type', instancePath: '/exchange/smtp/port', params: { type: 'integer' } }],
     ['maxMessages 0', '/exchange/pop3/maxMessages', 0, { keyword: 'minimum', instancePath: '/exchange/pop3/maxMessages', params: { comparison: '>=', limit: 1 } }],
-    ['timeoutSeconds 0', '/exchange/smtp/timeoutSeconds', 0, { keyword: 'minimum', instancePath: '/exchange/smtp/timeoutSeconds', params: { comparison: '>=', limit: 1 } }],
+    ['timeoutSeconds 1.5', '/exchange/smtp/timeoutSeconds', 1.5, { keyword: 'type', instancePath: '/exchange/smtp/timeoutSeconds', params: { type: 'integer' } }],
     ['a negative DB version', '/database/version', -1, { keyword: 'minimum', instancePath: '/database/version', params: { comparison: '>=', limit: 0 } }],
     ['a DB version as a string', '/database/version', '664', { keyword: 'type', instancePath: '/database/version', params: { type: 'integer' } }],
     ['kind "ship"', '/installation/kind', 'ship', { keyword: 'enum', instancePath: '/installation/kind', params: { allowedValues: ['vessel', 'office'] } }],

@@ -107,7 +107,23 @@ describe('secrets', () => {
     const rules = [careless];
     const text = OFFICE.replace('  smtpEnableSsl: true\n', '  smtpEnableSsl: true\n  basicAuth:\n    password: Secret\n');
     const [r] = lintText(text, { filePath: 'x.yaml' }, { config: resolveConfig(rules), today: '2026-11-29', rules });
-    expect(r!.messages[0]!.message).toBe('Basic Auth > Password "[secret]" is weak; Client Secret is fine');
+    expect(r!.messages[0]!.message).toBe('Basic Auth > Password [secret] is weak; Client Secret is fine');
+  });
+
+  it('scrubs a secret whatever its letter case, and a shortened quote of its start', () => {
+    const secret = 'Q~8xZ.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
+    const careless = defineRule({
+      id: 'test/careless',
+      severity: 'warning',
+      docs: { description: 'quotes a host and a shortened value' },
+      fixable: false,
+      check(ctx) {
+        ctx.report({ pointer: '/mailSettings', message: `host ${secret.toLowerCase()} and "${secret.slice(0, 30)}..." here` });
+      },
+    });
+    const rules = [careless];
+    const [r] = lintText(edit(OFFICE, ['${TM_MAIL_SECRET}', secret]), { filePath: 'x.yaml' }, { config: resolveConfig(rules), today: '2026-11-29', rules });
+    expect(r!.messages[0]!.message).toBe('host [secret] and "[secret]" here');
   });
 
   it('never quotes a secret of the wrong type in a schema message', () => {

@@ -42,17 +42,37 @@ function literalSecrets(manifest: unknown): string[] {
   return secrets;
 }
 
+/** Replaces every occurrence of `find` in `text`, ignoring case; with `toTokenEnd`, up to the next space or quote. */
+function replaceAll(text: string, find: string, toTokenEnd: boolean): string {
+  const lower = text.toLowerCase();
+  const needle = find.toLowerCase();
+  // toLowerCase can change the length of some scripts' text: then compare exactly
+  const hay = lower.length === text.length ? lower : text;
+  const key = lower.length === text.length ? needle : find;
+  let out = '';
+  let from = 0;
+  for (let i = hay.indexOf(key); i !== -1; i = hay.indexOf(key, from)) {
+    let end = i + key.length;
+    if (toTokenEnd) while (end < text.length && !/[\s"']/.test(text.charAt(end))) end++;
+    out += text.slice(from, i) + '[secret]';
+    from = end;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
 /**
- * Replaces any literal secret in a message. A long one wherever it stands; a short one
- * (a password like "Sommer24") only where it is quoted, so that ordinary words survive.
+ * Replaces any literal secret in a message, whatever the letter case. A long one wherever
+ * it stands, also when a message quotes only its start (a shortened quote); a short one (a
+ * password like "Sommer24") only where it is quoted, so that ordinary words survive.
  */
 function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) {
     if (s.length >= 8) {
-      if (out.includes(s)) out = out.split(s).join('[secret]');
+      out = replaceAll(out, s, false);
+      if (s.length > 16) out = replaceAll(out, s.slice(0, 16), true);
     } else {
-      for (const q of [`"${s}"`, `'${s}'`]) if (out.includes(q)) out = out.split(q).join('"[secret]"');
+      for (const q of [`"${s}"`, `'${s}'`]) out = replaceAll(out, q, false);
     }
   }
   return out;

@@ -105,6 +105,16 @@ describe('documents', () => {
     expect(d!.problem?.range.line).toBe(1);
   });
 
+  it.each([
+    ['a trailing comma', '{\n  "schemaVersion": 1,\n}\n', 3, 1],
+    ['single quotes', "{\n  'schemaVersion': 1\n}\n", 2, 3],
+    ['a comment', '{ "schemaVersion": 1 } # note\n', 1, 24],
+  ])('holds a .json file to strict JSON: %s is a syntax error at its place', (_name, text, line, column) => {
+    const [d] = parseDocuments(text, { json: true });
+    expect(d!.problem?.message).toMatch(/^JSON syntax error: /);
+    expect(d!.problem?.range).toMatchObject({ line, column });
+  });
+
   it('does not split JSON, and reads it with positions', () => {
     const text = '{\n  "schemaVersion": 1,\n  "installation": { "name": "---" }\n}\n';
     const [d] = parseDocuments(text, { json: true });

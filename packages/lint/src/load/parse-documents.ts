@@ -115,6 +115,25 @@ interface YamlError {
   mark?: { position: number };
 }
 
+/** Why a text is not strict JSON (RFC 8259), with where; undefined when it is. Empty text is left to the caller. */
+function strictJsonProblem(text: string, lines: LineIndex): ParseProblem | undefined {
+  if (text.trim() === '') return undefined;
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(message);
+    const offset = position ? Number(position[1]) : text.length;
+    const p = lines.position(Math.min(offset, Math.max(0, text.length - 1)));
+    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '');
+    return {
+      message: `JSON syntax error: ${reason} (a .json manifest is strict JSON: no trailing commas, comments or single quotes; write YAML in a .yaml file for those)`,
+      range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column },
+    };
+  }
+}
+
 /** Parses a YAML or JSON text into its documents, each with positions. */
 export function parseDocuments(
   text: string,
@@ -122,6 +141,13 @@ export function parseDocuments(
 ): ParsedDocument[] {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const lines = new LineIndex(text);
+  if (options.json) {
+    // js-yaml reads JSON (with positions) but also what JSON forbids: trailing commas, comments, single quotes
+    const problem = strictJsonProblem(text, lines);
+    if (problem) {
+      return [{ index: 0, data: undefined, problem, locate: () => problem.range, has: () => false }];
+    }
+  }
   const chunks: Chunk[] = options.json ? [{ offset: 0, text, explicit: false }] : splitDocuments(text);
   const docs: ParsedDocument[] = [];
   for (const chunk of chunks) {

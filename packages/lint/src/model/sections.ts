@@ -25,7 +25,10 @@ export interface MailSection {
   readonly microsoft: boolean;
   /** OAuth2 rules apply: the server is Microsoft 365 or "Use OAuth2" is ticked. */
   readonly oauthApplies: boolean;
-  /** Missing OAuth2 fields are reported: "Use OAuth2" is ticked, or the tab is written for a Microsoft 365 server. */
+  /**
+   * Missing OAuth2 fields are reported: "Use OAuth2" is ticked, or the tab is filled in (a field besides
+   * useOAuth2) for a Microsoft 365 server. A bare `oauth2: { useOAuth2: false }` is oauth2/disabled's one finding.
+   */
   readonly reportMissing: boolean;
   /** JSON Pointer of a field of the section. */
   pointer(field: string): string;
@@ -68,7 +71,7 @@ function section(
     useOAuth2,
     microsoft,
     oauthApplies: useOAuth2 || microsoft,
-    reportMissing: useOAuth2 || (microsoft && oauth2 !== undefined),
+    reportMissing: useOAuth2 || (microsoft && oauth2 !== undefined && Object.keys(oauth2).some((k) => k !== 'useOAuth2')),
     pointer: (field) => `${base}/${field}`,
     tabPointer: (field) => `${base}/oauth2/${field}`,
     tab: (field) => str(oauth2, field),

@@ -52,7 +52,7 @@ export function isPlaceholder(value: string): boolean {
 
 /** Quote a user's value for a message, shortened so a pasted file cannot flood the output. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
   const short = text.length > 120 ? `${text.slice(0, 117)}...` : text;
   return `"${short.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }

@@ -6,7 +6,7 @@ import type { GeneratedValidator } from '../generated-validator.js';
 const validate: GeneratedValidator = validate20;
 export default validate;
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tmcheck.dev/schemas/manifest.schema.json","title":"TM Master installation manifest","description":"One TM Master installation (a vessel or an office) as a support engineer finds it: database version, client and server-service builds, the fields of the \"Mail Settings\" and \"TM Exchange Client\" dialogs, and what was registered in Entra ID / Exchange Online. The schema checks structure only; `tmcheck lint` judges the values.","type":"object","additionalProperties":false,"required":["schemaVersion","installation","database","client"],"dependentRequired":{"exchange":["serverService"]},"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors.","type":"string"},"schemaVersion":{"description":"Manifest format version: the number 1.","const":1},"installation":{"description":"The installation this manifest describes.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Name of the installation, e.g. the vessel name \"MV Nordic Star\".","type":"string","minLength":1},"kind":{"description":"Kind of installation: \"vessel\" or \"office\".","enum":["vessel","office"]}}},"database":{"description":"The TM Master database.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"DB version, an integer such as 664. OAuth2 mail needs DB 662, 664 or 665 with build 8271 or later.","type":"integer","minimum":0}}},"client":{"description":"The TM Master V2 client.","$ref":"#/$defs/component"},"serverService":{"description":"The TM Master V2 Server Service; required when TM Exchange is used (`exchange`).","$ref":"#/$defs/component"},"mailSettings":{"description":"System > Settings > \"Mail Settings\" tab: how TM Master itself sends e-mail (requests for quotation, orders, reminders, \"Send as E-mail\").","type":"object","additionalProperties":false,"properties":{"smtpServer":{"description":"SMTP Server: with OAuth2 the Microsoft Graph sendMail URL, e.g. https://graph.microsoft.com/v1.0/users/{0}/sendMail ({0} = the address of the current user).","type":"string"},"smtpPort":{"description":"SMTP Port: can be ignored when using OAuth2.","$ref":"#/$defs/port"},"smtpEnableSsl":{"description":"SMTP Enable SSL: tick this check box, SSL should be enabled.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the mail settings.","type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2: tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment).","type":"string"},"scope":{"description":"Scope: the full scope https://graph.microsoft.com/.default","type":"string"},"userName":{"description":"User Name: the e-mail address of the account used when sending e-mails from the system; also the default sender when a user has no registered address.","type":"string"},"useAddressFromUser":{"description":"Use Address from User: tick this if each user should send with the address registered on their TM Master user (needs {0} in the SMTP Server address).","type":"boolean"},"clientId":{"description":"Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.","type":"string"}}},"smtpTest":{"description":"The \"SMTP Test Function\" fields used with the [Test SMTP] button.","type":"object","additionalProperties":false,"properties":{"sender":{"description":"Sender: an e-mail address that is allowed to send e-mail from the system.","type":"string"},"receiver":{"description":"Receiver: a valid e-mail address to send the test message to.","type":"string"}}}}},"exchange":{"description":"System > TM Exchange Client > \"Settings\" tab: replication through TM Exchange. Requires `serverService`.","type":"object","additionalProperties":false,"properties":{"smtp":{"description":"SMTP Settings: how TM Exchange sends replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"SMTP Server: the Microsoft Graph sendMail URL of the replication mailbox, e.g. https://graph.microsoft.com/v1.0/users/replication@example.com/sendMail","type":"string"},"port":{"description":"SMTP Port: not used; can be ignored when using OAuth2.","$ref":"#/$defs/port"},"senderAddress":{"description":"Sender Address: the e-mail address of the account to be used.","type":"string"},"senderName":{"description":"Senders Name: not used; can be ignored when using OAuth2.","type":"string"},"timeoutSeconds":{"description":"Timeout: how many seconds TM Exchange waits for a response from the mail server before giving up (100 seconds is a reasonable value).","type":"integer","minimum":1},"useSsl":{"description":"Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the SMTP settings. Scope: https://graph.microsoft.com/.default","$ref":"#/$defs/oauth2Tab"}}},"pop3":{"description":"POP3 Settings: how TM Exchange downloads replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"Server: the POP3 server address (outlook.office365.com).","type":"string"},"port":{"description":"Port: for outlook.office365.com this should be 995.","$ref":"#/$defs/port"},"maxMessages":{"description":"Max messages to download: the number of messages downloaded per TM Exchange service cycle; not related to authentication.","type":"integer","minimum":1},"useSsl":{"description":"Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the POP3 settings. Scope: https://outlook.office365.com/.default","$ref":"#/$defs/oauth2Tab"}}}}},"azure":{"description":"What was registered on the Microsoft side (Entra ID app registration, Exchange Online). Optional: rules that need it stay silent where it is absent.","type":"object","additionalProperties":false,"properties":{"tenantId":{"description":"Directory (tenant) ID, the <ORGANIZATION_ID> of the guide.","type":"string"},"applicationId":{"description":"Application (client) ID, the <APPLICATION_ID> of the guide; the \"Client ID\" of the OAuth2 tabs.","type":"string"},"objectId":{"description":"Object ID of the enterprise application, the <OBJECT_ID> of the guide (New-ServicePrincipal -ServiceId). Not the Client ID.","type":"string"},"permissions":{"description":"Configured permissions of the app registration (\"API permissions\").","type":"array","items":{"description":"One configured permission.","type":"object","additionalProperties":false,"properties":{"api":{"description":"API: \"Microsoft Graph\" or \"Office 365 Exchange Online\".","enum":["Microsoft Graph","Office 365 Exchange Online"]},"name":{"description":"Permission name, e.g. Mail.Send (Microsoft Graph) or POP.AccessAsApp (Office 365 Exchange Online).","type":"string"},"type":{"description":"Type: \"Application\" or \"Delegated\". TM Master needs Application permissions.","enum":["Application","Delegated"]},"adminConsent":{"description":"Whether admin consent has been granted (\"Grant admin consent for ...\").","type":"boolean"}}}},"clientSecrets":{"description":"Certificates & secrets > \"Client secrets\" of the app registration.","type":"array","items":{"description":"One client secret.","type":"object","additionalProperties":false,"properties":{"description":{"description":"Description: the name given to the secret, e.g. \"tmmaster secret\".","type":"string"},"expires":{"description":"Expires: the expiry date of the secret, YYYY-MM-DD.","$ref":"#/$defs/date"},"secretId":{"description":"Secret ID of the secret (not its Value, which goes into \"Client Secret\").","type":"string"}}}},"exchangeOnline":{"description":"What was set up in Exchange Online PowerShell so that TM Exchange may download e-mail.","type":"object","additionalProperties":false,"properties":{"servicePrincipalId":{"description":"The service principal's \"ID\" from Get-ServicePrincipal (the <SERVICE_PRINCIPAL_ID> given to Add-MailboxPermission -User), after New-ServicePrincipal was run.","type":"string"},"mailboxPermissions":{"description":"Mailbox permissions granted with Add-MailboxPermission, one per replication mailbox.","type":"array","items":{"description":"One Add-MailboxPermission grant.","type":"object","additionalProperties":false,"properties":{"mailbox":{"description":"The mailbox (-Identity), e.g. replication@example.com.","type":"string"},"accessRights":{"description":"Access rights granted (-AccessRights), e.g. [FullAccess].","type":"array","items":{"type":"string"}}}}}}}}}},"$defs":{"component":{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version (build) as shown by TM Master, MAJOR.DB.BUILD[.REVISION], e.g. \"2.664.8271.20345\". Write it as a string (quoted in YAML).","type":"string"}}},"port":{"type":"integer","minimum":1,"maximum":65535},"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},"basicAuth":{"type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name for basic authentication.","type":"string"},"password":{"description":"Password for basic authentication, or a reference ${NAME} to an environment variable.","type":"string"}}},"oauth2Tab":{"type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2: tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment); in most cases the same for SMTP and POP3.","type":"string"},"scope":{"description":"Scope: https://graph.microsoft.com/.default for SMTP (sending through Graph), https://outlook.office365.com/.default for POP3.","type":"string"},"userName":{"description":"User Name: the e-mail address of the replication mailbox (SMTP: the account used to send; POP3: the mailbox to download from).","type":"string"},"clientId":{"description":"Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.","type":"string"}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tmcheck.dev/schemas/manifest.schema.json","title":"TM Master installation manifest","description":"One TM Master installation (a vessel or an office) as a support engineer finds it: database version, client and server-service builds, the fields of the \"Mail Settings\" and \"TM Exchange Client\" dialogs, and what was registered in Entra ID / Exchange Online. The schema checks structure only; `tmcheck lint` judges the values.","type":"object","additionalProperties":false,"required":["schemaVersion","installation","database","client"],"dependentRequired":{"exchange":["serverService"]},"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors.","type":"string"},"schemaVersion":{"description":"Manifest format version: the number 1.","const":1},"installation":{"description":"The installation this manifest describes.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Name of the installation, e.g. the vessel name \"MV Nordic Star\".","type":"string","minLength":1},"kind":{"description":"Kind of installation: \"vessel\" or \"office\".","enum":["vessel","office"]}}},"database":{"description":"The TM Master database.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"DB version, an integer such as 664. OAuth2 mail needs DB 662, 664 or 665 with build 8271 or later.","type":"integer","minimum":0}}},"client":{"description":"The TM Master V2 client.","$ref":"#/$defs/component"},"serverService":{"description":"The TM Master V2 Server Service; required when TM Exchange is used (`exchange`).","$ref":"#/$defs/component"},"mailSettings":{"description":"System > Settings > \"Mail Settings\" tab: how TM Master itself sends e-mail (requests for quotation, orders, reminders, \"Send as E-mail\").","type":"object","additionalProperties":false,"properties":{"smtpServer":{"description":"SMTP Server: with OAuth2 the Microsoft Graph sendMail URL, e.g. https://graph.microsoft.com/v1.0/users/{0}/sendMail ({0} = the address of the current user).","type":"string"},"smtpPort":{"description":"SMTP Port: can be ignored when using OAuth2.","$ref":"#/$defs/port"},"smtpEnableSsl":{"description":"SMTP Enable SSL: tick this check box, SSL should be enabled.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the mail settings.","type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2: tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment).","type":"string"},"scope":{"description":"Scope: the full scope https://graph.microsoft.com/.default","type":"string"},"userName":{"description":"User Name: the e-mail address of the account used when sending e-mails from the system; also the default sender when a user has no registered address.","type":"string"},"useAddressFromUser":{"description":"Use Address from User: tick this if each user should send with the address registered on their TM Master user (needs {0} in the SMTP Server address).","type":"boolean"},"clientId":{"description":"Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.","type":"string"}}},"smtpTest":{"description":"The \"SMTP Test Function\" fields used with the [Test SMTP] button.","type":"object","additionalProperties":false,"properties":{"sender":{"description":"Sender: an e-mail address that is allowed to send e-mail from the system.","type":"string"},"receiver":{"description":"Receiver: a valid e-mail address to send the test message to.","type":"string"}}}}},"exchange":{"description":"System > TM Exchange Client > \"Settings\" tab: replication through TM Exchange. Requires `serverService`.","type":"object","additionalProperties":false,"properties":{"smtp":{"description":"SMTP Settings: how TM Exchange sends replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"SMTP Server: the Microsoft Graph sendMail URL of the replication mailbox, e.g. https://graph.microsoft.com/v1.0/users/replication@example.com/sendMail","type":"string"},"port":{"description":"SMTP Port: not used; can be ignored when using OAuth2.","$ref":"#/$defs/port"},"senderAddress":{"description":"Sender Address: the e-mail address of the account to be used.","type":"string"},"senderName":{"description":"Senders Name: not used; can be ignored when using OAuth2.","type":"string"},"timeoutSeconds":{"description":"Timeout: how many seconds TM Exchange waits for a response from the mail server before giving up (100 seconds is a reasonable value; the exchange/timeout rule judges the range).","type":"integer"},"useSsl":{"description":"Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the SMTP settings. Scope: https://graph.microsoft.com/.default","$ref":"#/$defs/oauth2Tab"}}},"pop3":{"description":"POP3 Settings: how TM Exchange downloads replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"Server: the POP3 server address (outlook.office365.com).","type":"string"},"port":{"description":"Port: for outlook.office365.com this should be 995.","$ref":"#/$defs/port"},"maxMessages":{"description":"Max messages to download: the number of messages downloaded per TM Exchange service cycle; not related to authentication.","type":"integer","minimum":1},"useSsl":{"description":"Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the POP3 settings. Scope: https://outlook.office365.com/.default","$ref":"#/$defs/oauth2Tab"}}}}},"azure":{"description":"What was registered on the Microsoft side (Entra ID app registration, Exchange Online). Optional: rules that need it stay silent where it is absent.","type":"object","additionalProperties":false,"properties":{"tenantId":{"description":"Directory (tenant) ID, the <ORGANIZATION_ID> of the guide.","type":"string"},"applicationId":{"description":"Application (client) ID, the <APPLICATION_ID> of the guide; the \"Client ID\" of the OAuth2 tabs.","type":"string"},"objectId":{"description":"Object ID of the enterprise application, the <OBJECT_ID> of the guide (New-ServicePrincipal -ServiceId). Not the Client ID.","type":"string"},"permissions":{"description":"Configured permissions of the app registration (\"API permissions\").","type":"array","items":{"description":"One configured permission.","type":"object","additionalProperties":false,"properties":{"api":{"description":"API: \"Microsoft Graph\" or \"Office 365 Exchange Online\".","enum":["Microsoft Graph","Office 365 Exchange Online"]},"name":{"description":"Permission name, e.g. Mail.Send (Microsoft Graph) or POP.AccessAsApp (Office 365 Exchange Online).","type":"string"},"type":{"description":"Type: \"Application\" or \"Delegated\". TM Master needs Application permissions.","enum":["Application","Delegated"]},"adminConsent":{"description":"Whether admin consent has been granted (\"Grant admin consent for ...\").","type":"boolean"}}}},"clientSecrets":{"description":"Certificates & secrets > \"Client secrets\" of the app registration.","type":"array","items":{"description":"One client secret.","type":"object","additionalProperties":false,"properties":{"description":{"description":"Description: the name given to the secret, e.g. \"tmmaster secret\".","type":"string"},"expires":{"description":"Expires: the expiry date of the secret, YYYY-MM-DD.","$ref":"#/$defs/date"},"secretId":{"description":"Secret ID of the secret (not its Value, which goes into \"Client Secret\").","type":"string"}}}},"exchangeOnline":{"description":"What was set up in Exchange Online PowerShell so that TM Exchange may download e-mail.","type":"object","additionalProperties":false,"properties":{"servicePrincipalId":{"description":"The service principal's \"ID\" from Get-ServicePrincipal (the <SERVICE_PRINCIPAL_ID> given to Add-MailboxPermission -User), after New-ServicePrincipal was run.","type":"string"},"mailboxPermissions":{"description":"Mailbox permissions granted with Add-MailboxPermission, one per replication mailbox.","type":"array","items":{"description":"One Add-MailboxPermission grant.","type":"object","additionalProperties":false,"properties":{"mailbox":{"description":"The mailbox (-Identity), e.g. replication@example.com.","type":"string"},"accessRights":{"description":"Access rights granted (-AccessRights), e.g. [FullAccess].","type":"array","items":{"type":"string"}}}}}}}}}},"$defs":{"component":{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version (build) as shown by TM Master, MAJOR.DB.BUILD[.REVISION], e.g. \"2.664.8271.20345\". Write it as a string (quoted in YAML).","type":"string"}}},"port":{"type":"integer","minimum":1,"maximum":65535},"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},"basicAuth":{"type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name for basic authentication.","type":"string"},"password":{"description":"Password for basic authentication, or a reference ${NAME} to an environment variable.","type":"string"}}},"oauth2Tab":{"type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2: tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment); in most cases the same for SMTP and POP3.","type":"string"},"scope":{"description":"Scope: https://graph.microsoft.com/.default for SMTP (sending through Graph), https://outlook.office365.com/.default for POP3.","type":"string"},"userName":{"description":"User Name: the e-mail address of the replication mailbox (SMTP: the account used to send; POP3: the mailbox to download from).","type":"string"},"clientId":{"description":"Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.","type":"string"}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version (build) as shown by TM Master, MAJOR.DB.BUILD[.REVISION], e.g. \"2.664.8271.20345\". Write it as a string (quoted in YAML).","type":"string"}}};
 const schema34 = {"type":"integer","minimum":1,"maximum":65535};
 const schema35 = {"type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name for basic authentication.","type":"string"},"password":{"description":"Password for basic authentication, or a reference ${NAME} to an environment variable.","type":"string"}}};
@@ -760,9 +760,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 1 || isNaN(data35)){
-const err60 = {instancePath:instancePath+"/exchange/smtp/timeoutSeconds",schemaPath:"#/properties/exchange/properties/smtp/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data30.useSsl !== undefined){
+if(typeof data30.useSsl !== "boolean"){
+const err60 = {instancePath:instancePath+"/exchange/smtp/useSsl",schemaPath:"#/properties/exchange/properties/smtp/properties/useSsl/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -772,10 +773,12 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-if(data30.useSsl !== undefined){
-if(typeof data30.useSsl !== "boolean"){
-const err61 = {instancePath:instancePath+"/exchange/smtp/useSsl",schemaPath:"#/properties/exchange/properties/smtp/properties/useSsl/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data30.basicAuth !== undefined){
+let data37 = data30.basicAuth;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key11 in data37){
+if(!((key11 === "userName") || (key11 === "password"))){
+const err61 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/$defs/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -785,12 +788,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data30.basicAuth !== undefined){
-let data37 = data30.basicAuth;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-for(const key11 in data37){
-if(!((key11 === "userName") || (key11 === "password"))){
-const err62 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/$defs/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data37.userName !== undefined){
+if(typeof data37.userName !== "string"){
+const err62 = {instancePath:instancePath+"/exchange/smtp/basicAuth/userName",schemaPath:"#/$defs/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -800,9 +800,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data37.userName !== undefined){
-if(typeof data37.userName !== "string"){
-const err63 = {instancePath:instancePath+"/exchange/smtp/basicAuth/userName",schemaPath:"#/$defs/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37.password !== undefined){
+if(typeof data37.password !== "string"){
+const err63 = {instancePath:instancePath+"/exchange/smtp/basicAuth/password",schemaPath:"#/$defs/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -812,9 +812,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data37.password !== undefined){
-if(typeof data37.password !== "string"){
-const err64 = {instancePath:instancePath+"/exchange/smtp/basicAuth/password",schemaPath:"#/$defs/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err64 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/$defs/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -824,9 +824,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-}
-else {
-const err65 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/$defs/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.oauth2 !== undefined){
+let data40 = data30.oauth2;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.useOAuth2 === undefined){
+const err65 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -835,12 +837,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-if(data30.oauth2 !== undefined){
-let data40 = data30.oauth2;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-if(data40.useOAuth2 === undefined){
-const err66 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
+for(const key12 in data40){
+if(!((((((key12 === "useOAuth2") || (key12 === "tokenUrl")) || (key12 === "scope")) || (key12 === "userName")) || (key12 === "clientId")) || (key12 === "clientSecret"))){
+const err66 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -849,9 +848,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-for(const key12 in data40){
-if(!((((((key12 === "useOAuth2") || (key12 === "tokenUrl")) || (key12 === "scope")) || (key12 === "userName")) || (key12 === "clientId")) || (key12 === "clientSecret"))){
-const err67 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data40.useOAuth2 !== undefined){
+if(typeof data40.useOAuth2 !== "boolean"){
+const err67 = {instancePath:instancePath+"/exchange/smtp/oauth2/useOAuth2",schemaPath:"#/$defs/oauth2Tab/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -861,9 +861,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data40.useOAuth2 !== undefined){
-if(typeof data40.useOAuth2 !== "boolean"){
-const err68 = {instancePath:instancePath+"/exchange/smtp/oauth2/useOAuth2",schemaPath:"#/$defs/oauth2Tab/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data40.tokenUrl !== undefined){
+if(typeof data40.tokenUrl !== "string"){
+const err68 = {instancePath:instancePath+"/exchange/smtp/oauth2/tokenUrl",schemaPath:"#/$defs/oauth2Tab/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -873,9 +873,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data40.tokenUrl !== undefined){
-if(typeof data40.tokenUrl !== "string"){
-const err69 = {instancePath:instancePath+"/exchange/smtp/oauth2/tokenUrl",schemaPath:"#/$defs/oauth2Tab/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.scope !== undefined){
+if(typeof data40.scope !== "string"){
+const err69 = {instancePath:instancePath+"/exchange/smtp/oauth2/scope",schemaPath:"#/$defs/oauth2Tab/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -885,9 +885,9 @@ vErrors.push(err69);
 errors++;
 }
 }
-if(data40.scope !== undefined){
-if(typeof data40.scope !== "string"){
-const err70 = {instancePath:instancePath+"/exchange/smtp/oauth2/scope",schemaPath:"#/$defs/oauth2Tab/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.userName !== undefined){
+if(typeof data40.userName !== "string"){
+const err70 = {instancePath:instancePath+"/exchange/smtp/oauth2/userName",schemaPath:"#/$defs/oauth2Tab/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -897,9 +897,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data40.userName !== undefined){
-if(typeof data40.userName !== "string"){
-const err71 = {instancePath:instancePath+"/exchange/smtp/oauth2/userName",schemaPath:"#/$defs/oauth2Tab/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.clientId !== undefined){
+if(typeof data40.clientId !== "string"){
+const err71 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientId",schemaPath:"#/$defs/oauth2Tab/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -909,9 +909,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data40.clientId !== undefined){
-if(typeof data40.clientId !== "string"){
-const err72 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientId",schemaPath:"#/$defs/oauth2Tab/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.clientSecret !== undefined){
+if(typeof data40.clientSecret !== "string"){
+const err72 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientSecret",schemaPath:"#/$defs/oauth2Tab/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -921,9 +921,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data40.clientSecret !== undefined){
-if(typeof data40.clientSecret !== "string"){
-const err73 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientSecret",schemaPath:"#/$defs/oauth2Tab/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err73 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -935,7 +935,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err74 = {instancePath:instancePath+"/exchange/smtp",schemaPath:"#/properties/exchange/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -945,9 +945,12 @@ vErrors.push(err74);
 errors++;
 }
 }
-}
-else {
-const err75 = {instancePath:instancePath+"/exchange/smtp",schemaPath:"#/properties/exchange/properties/smtp/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data29.pop3 !== undefined){
+let data47 = data29.pop3;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key13 in data47){
+if(!((((((key13 === "server") || (key13 === "port")) || (key13 === "maxMessages")) || (key13 === "useSsl")) || (key13 === "basicAuth")) || (key13 === "oauth2"))){
+const err75 = {instancePath:instancePath+"/exchange/pop3",schemaPath:"#/properties/exchange/properties/pop3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -957,12 +960,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data29.pop3 !== undefined){
-let data47 = data29.pop3;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key13 in data47){
-if(!((((((key13 === "server") || (key13 === "port")) || (key13 === "maxMessages")) || (key13 === "useSsl")) || (key13 === "basicAuth")) || (key13 === "oauth2"))){
-const err76 = {instancePath:instancePath+"/exchange/pop3",schemaPath:"#/properties/exchange/properties/pop3/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data47.server !== undefined){
+if(typeof data47.server !== "string"){
+const err76 = {instancePath:instancePath+"/exchange/pop3/server",schemaPath:"#/properties/exchange/properties/pop3/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -972,9 +972,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data47.server !== undefined){
-if(typeof data47.server !== "string"){
-const err77 = {instancePath:instancePath+"/exchange/pop3/server",schemaPath:"#/properties/exchange/properties/pop3/properties/server/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.port !== undefined){
+let data49 = data47.port;
+if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
+const err77 = {instancePath:instancePath+"/exchange/pop3/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -983,11 +984,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data47.port !== undefined){
-let data49 = data47.port;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err78 = {instancePath:instancePath+"/exchange/pop3/port",schemaPath:"#/$defs/port/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 > 65535 || isNaN(data49)){
+const err78 = {instancePath:instancePath+"/exchange/pop3/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -996,9 +995,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 > 65535 || isNaN(data49)){
-const err79 = {instancePath:instancePath+"/exchange/pop3/port",schemaPath:"#/$defs/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535"};
+if(data49 < 1 || isNaN(data49)){
+const err79 = {instancePath:instancePath+"/exchange/pop3/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1007,8 +1005,12 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data49 < 1 || isNaN(data49)){
-const err80 = {instancePath:instancePath+"/exchange/pop3/port",schemaPath:"#/$defs/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data47.maxMessages !== undefined){
+let data50 = data47.maxMessages;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
+const err80 = {instancePath:instancePath+"/exchange/pop3/maxMessages",schemaPath:"#/properties/exchange/properties/pop3/properties/maxMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1017,12 +1019,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-}
-if(data47.maxMessages !== undefined){
-let data50 = data47.maxMessages;
-if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
-const err81 = {instancePath:instancePath+"/exchange/pop3/maxMessages",schemaPath:"#/properties/exchange/properties/pop3/properties/maxMessages/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 1 || isNaN(data50)){
+const err81 = {instancePath:instancePath+"/exchange/pop3/maxMessages",schemaPath:"#/properties/exchange/properties/pop3/properties/maxMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1031,9 +1030,11 @@ vErrors.push(err81);
 }
 errors++;
 }
-if((typeof data50 == "number") && (isFinite(data50))){
-if(data50 < 1 || isNaN(data50)){
-const err82 = {instancePath:instancePath+"/exchange/pop3/maxMessages",schemaPath:"#/properties/exchange/properties/pop3/properties/maxMessages/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data47.useSsl !== undefined){
+if(typeof data47.useSsl !== "boolean"){
+const err82 = {instancePath:instancePath+"/exchange/pop3/useSsl",schemaPath:"#/properties/exchange/properties/pop3/properties/useSsl/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1043,10 +1044,12 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-if(data47.useSsl !== undefined){
-if(typeof data47.useSsl !== "boolean"){
-const err83 = {instancePath:instancePath+"/exchange/pop3/useSsl",schemaPath:"#/properties/exchange/properties/pop3/properties/useSsl/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data47.basicAuth !== undefined){
+let data52 = data47.basicAuth;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+for(const key14 in data52){
+if(!((key14 === "userName") || (key14 === "password"))){
+const err83 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/$defs/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1056,12 +1059,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data47.basicAuth !== undefined){
-let data52 = data47.basicAuth;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-for(const key14 in data52){
-if(!((key14 === "userName") || (key14 === "password"))){
-const err84 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/$defs/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(data52.userName !== undefined){
+if(typeof data52.userName !== "string"){
+const err84 = {instancePath:instancePath+"/exchange/pop3/basicAuth/userName",schemaPath:"#/$defs/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1071,9 +1071,9 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data52.userName !== undefined){
-if(typeof data52.userName !== "string"){
-const err85 = {instancePath:instancePath+"/exchange/pop3/basicAuth/userName",schemaPath:"#/$defs/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.password !== undefined){
+if(typeof data52.password !== "string"){
+const err85 = {instancePath:instancePath+"/exchange/pop3/basicAuth/password",schemaPath:"#/$defs/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1083,9 +1083,9 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data52.password !== undefined){
-if(typeof data52.password !== "string"){
-const err86 = {instancePath:instancePath+"/exchange/pop3/basicAuth/password",schemaPath:"#/$defs/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err86 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/$defs/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1095,9 +1095,11 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-else {
-const err87 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/$defs/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data47.oauth2 !== undefined){
+let data55 = data47.oauth2;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.useOAuth2 === undefined){
+const err87 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1106,12 +1108,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data47.oauth2 !== undefined){
-let data55 = data47.oauth2;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-if(data55.useOAuth2 === undefined){
-const err88 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
+for(const key15 in data55){
+if(!((((((key15 === "useOAuth2") || (key15 === "tokenUrl")) || (key15 === "scope")) || (key15 === "userName")) || (key15 === "clientId")) || (key15 === "clientSecret"))){
+const err88 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1120,9 +1119,10 @@ vErrors.push(err88);
 }
 errors++;
 }
-for(const key15 in data55){
-if(!((((((key15 === "useOAuth2") || (key15 === "tokenUrl")) || (key15 === "scope")) || (key15 === "userName")) || (key15 === "clientId")) || (key15 === "clientSecret"))){
-const err89 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data55.useOAuth2 !== undefined){
+if(typeof data55.useOAuth2 !== "boolean"){
+const err89 = {instancePath:instancePath+"/exchange/pop3/oauth2/useOAuth2",schemaPath:"#/$defs/oauth2Tab/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1132,9 +1132,9 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data55.useOAuth2 !== undefined){
-if(typeof data55.useOAuth2 !== "boolean"){
-const err90 = {instancePath:instancePath+"/exchange/pop3/oauth2/useOAuth2",schemaPath:"#/$defs/oauth2Tab/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data55.tokenUrl !== undefined){
+if(typeof data55.tokenUrl !== "string"){
+const err90 = {instancePath:instancePath+"/exchange/pop3/oauth2/tokenUrl",schemaPath:"#/$defs/oauth2Tab/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1144,9 +1144,9 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data55.tokenUrl !== undefined){
-if(typeof data55.tokenUrl !== "string"){
-const err91 = {instancePath:instancePath+"/exchange/pop3/oauth2/tokenUrl",schemaPath:"#/$defs/oauth2Tab/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.scope !== undefined){
+if(typeof data55.scope !== "string"){
+const err91 = {instancePath:instancePath+"/exchange/pop3/oauth2/scope",schemaPath:"#/$defs/oauth2Tab/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1156,9 +1156,9 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data55.scope !== undefined){
-if(typeof data55.scope !== "string"){
-const err92 = {instancePath:instancePath+"/exchange/pop3/oauth2/scope",schemaPath:"#/$defs/oauth2Tab/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.userName !== undefined){
+if(typeof data55.userName !== "string"){
+const err92 = {instancePath:instancePath+"/exchange/pop3/oauth2/userName",schemaPath:"#/$defs/oauth2Tab/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1168,9 +1168,9 @@ vErrors.push(err92);
 errors++;
 }
 }
-if(data55.userName !== undefined){
-if(typeof data55.userName !== "string"){
-const err93 = {instancePath:instancePath+"/exchange/pop3/oauth2/userName",schemaPath:"#/$defs/oauth2Tab/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.clientId !== undefined){
+if(typeof data55.clientId !== "string"){
+const err93 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientId",schemaPath:"#/$defs/oauth2Tab/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1180,9 +1180,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data55.clientId !== undefined){
-if(typeof data55.clientId !== "string"){
-const err94 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientId",schemaPath:"#/$defs/oauth2Tab/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data55.clientSecret !== undefined){
+if(typeof data55.clientSecret !== "string"){
+const err94 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientSecret",schemaPath:"#/$defs/oauth2Tab/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1192,9 +1192,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data55.clientSecret !== undefined){
-if(typeof data55.clientSecret !== "string"){
-const err95 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientSecret",schemaPath:"#/$defs/oauth2Tab/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err95 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1206,7 +1206,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/exchange/pop3",schemaPath:"#/properties/exchange/properties/pop3/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1218,7 +1218,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/exchange/pop3",schemaPath:"#/properties/exchange/properties/pop3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err97 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1228,9 +1228,12 @@ vErrors.push(err97);
 errors++;
 }
 }
-}
-else {
-const err98 = {instancePath:instancePath+"/exchange",schemaPath:"#/properties/exchange/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.azure !== undefined){
+let data62 = data.azure;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+for(const key16 in data62){
+if(!((((((key16 === "tenantId") || (key16 === "applicationId")) || (key16 === "objectId")) || (key16 === "permissions")) || (key16 === "clientSecrets")) || (key16 === "exchangeOnline"))){
+const err98 = {instancePath:instancePath+"/azure",schemaPath:"#/properties/azure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1240,12 +1243,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data.azure !== undefined){
-let data62 = data.azure;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-for(const key16 in data62){
-if(!((((((key16 === "tenantId") || (key16 === "applicationId")) || (key16 === "objectId")) || (key16 === "permissions")) || (key16 === "clientSecrets")) || (key16 === "exchangeOnline"))){
-const err99 = {instancePath:instancePath+"/azure",schemaPath:"#/properties/azure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data62.tenantId !== undefined){
+if(typeof data62.tenantId !== "string"){
+const err99 = {instancePath:instancePath+"/azure/tenantId",schemaPath:"#/properties/azure/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1255,9 +1255,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data62.tenantId !== undefined){
-if(typeof data62.tenantId !== "string"){
-const err100 = {instancePath:instancePath+"/azure/tenantId",schemaPath:"#/properties/azure/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.applicationId !== undefined){
+if(typeof data62.applicationId !== "string"){
+const err100 = {instancePath:instancePath+"/azure/applicationId",schemaPath:"#/properties/azure/properties/applicationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1267,26 +1267,14 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data62.applicationId !== undefined){
-if(typeof data62.applicationId !== "string"){
-const err101 = {instancePath:instancePath+"/azure/applicationId",schemaPath:"#/properties/azure/properties/applicationId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.objectId !== undefined){
+if(typeof data62.objectId !== "string"){
+const err101 = {instancePath:instancePath+"/azure/objectId",schemaPath:"#/properties/azure/properties/objectId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
 else {
 vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data62.objectId !== undefined){
-if(typeof data62.objectId !== "string"){
-const err102 = {instancePath:instancePath+"/azure/objectId",schemaPath:"#/properties/azure/properties/objectId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
 }
 errors++;
 }
@@ -1300,7 +1288,20 @@ let data67 = data66[i0];
 if(data67 && typeof data67 == "object" && !Array.isArray(data67)){
 for(const key17 in data67){
 if(!((((key17 === "api") || (key17 === "name")) || (key17 === "type")) || (key17 === "adminConsent"))){
-const err103 = {instancePath:instancePath+"/azure/permissions/" + i0,schemaPath:"#/properties/azure/properties/permissions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+const err102 = {instancePath:instancePath+"/azure/permissions/" + i0,schemaPath:"#/properties/azure/properties/permissions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data67.api !== undefined){
+let data68 = data67.api;
+if(!((data68 === "Microsoft Graph") || (data68 === "Office 365 Exchange Online"))){
+const err103 = {instancePath:instancePath+"/azure/permissions/" + i0+"/api",schemaPath:"#/properties/azure/properties/permissions/items/properties/api/enum",keyword:"enum",params:{allowedValues: schema31.properties.azure.properties.permissions.items.properties.api.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1310,10 +1311,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data67.api !== undefined){
-let data68 = data67.api;
-if(!((data68 === "Microsoft Graph") || (data68 === "Office 365 Exchange Online"))){
-const err104 = {instancePath:instancePath+"/azure/permissions/" + i0+"/api",schemaPath:"#/properties/azure/properties/permissions/items/properties/api/enum",keyword:"enum",params:{allowedValues: schema31.properties.azure.properties.permissions.items.properties.api.enum},message:"must be equal to one of the allowed values"};
+if(data67.name !== undefined){
+if(typeof data67.name !== "string"){
+const err104 = {instancePath:instancePath+"/azure/permissions/" + i0+"/name",schemaPath:"#/properties/azure/properties/permissions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1323,9 +1323,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data67.name !== undefined){
-if(typeof data67.name !== "string"){
-const err105 = {instancePath:instancePath+"/azure/permissions/" + i0+"/name",schemaPath:"#/properties/azure/properties/permissions/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data67.type !== undefined){
+let data70 = data67.type;
+if(!((data70 === "Application") || (data70 === "Delegated"))){
+const err105 = {instancePath:instancePath+"/azure/permissions/" + i0+"/type",schemaPath:"#/properties/azure/properties/permissions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.azure.properties.permissions.items.properties.type.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1335,10 +1336,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data67.type !== undefined){
-let data70 = data67.type;
-if(!((data70 === "Application") || (data70 === "Delegated"))){
-const err106 = {instancePath:instancePath+"/azure/permissions/" + i0+"/type",schemaPath:"#/properties/azure/properties/permissions/items/properties/type/enum",keyword:"enum",params:{allowedValues: schema31.properties.azure.properties.permissions.items.properties.type.enum},message:"must be equal to one of the allowed values"};
+if(data67.adminConsent !== undefined){
+if(typeof data67.adminConsent !== "boolean"){
+const err106 = {instancePath:instancePath+"/azure/permissions/" + i0+"/adminConsent",schemaPath:"#/properties/azure/properties/permissions/items/properties/adminConsent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1348,9 +1348,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data67.adminConsent !== undefined){
-if(typeof data67.adminConsent !== "boolean"){
-const err107 = {instancePath:instancePath+"/azure/permissions/" + i0+"/adminConsent",schemaPath:"#/properties/azure/properties/permissions/items/properties/adminConsent/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err107 = {instancePath:instancePath+"/azure/permissions/" + i0,schemaPath:"#/properties/azure/properties/permissions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1362,24 +1362,12 @@ errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/azure/permissions/" + i0,schemaPath:"#/properties/azure/properties/permissions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err108 = {instancePath:instancePath+"/azure/permissions",schemaPath:"#/properties/azure/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
-}
-errors++;
-}
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/azure/permissions",schemaPath:"#/properties/azure/properties/permissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
 }
 errors++;
 }
@@ -1393,7 +1381,19 @@ let data73 = data72[i1];
 if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
 for(const key18 in data73){
 if(!(((key18 === "description") || (key18 === "expires")) || (key18 === "secretId"))){
-const err110 = {instancePath:instancePath+"/azure/clientSecrets/" + i1,schemaPath:"#/properties/azure/properties/clientSecrets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+const err109 = {instancePath:instancePath+"/azure/clientSecrets/" + i1,schemaPath:"#/properties/azure/properties/clientSecrets/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+if(data73.description !== undefined){
+if(typeof data73.description !== "string"){
+const err110 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/description",schemaPath:"#/properties/azure/properties/clientSecrets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1403,9 +1403,11 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data73.description !== undefined){
-if(typeof data73.description !== "string"){
-const err111 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/description",schemaPath:"#/properties/azure/properties/clientSecrets/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data73.expires !== undefined){
+let data75 = data73.expires;
+if(typeof data75 === "string"){
+if(!pattern4.test(data75)){
+const err111 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/expires",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1415,11 +1417,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data73.expires !== undefined){
-let data75 = data73.expires;
-if(typeof data75 === "string"){
-if(!pattern4.test(data75)){
-const err112 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/expires",schemaPath:"#/$defs/date/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"+"\""};
+else {
+const err112 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/expires",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1429,8 +1428,9 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/expires",schemaPath:"#/$defs/date/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data73.secretId !== undefined){
+if(typeof data73.secretId !== "string"){
+const err113 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/secretId",schemaPath:"#/properties/azure/properties/clientSecrets/items/properties/secretId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1440,9 +1440,9 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data73.secretId !== undefined){
-if(typeof data73.secretId !== "string"){
-const err114 = {instancePath:instancePath+"/azure/clientSecrets/" + i1+"/secretId",schemaPath:"#/properties/azure/properties/clientSecrets/items/properties/secretId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err114 = {instancePath:instancePath+"/azure/clientSecrets/" + i1,schemaPath:"#/properties/azure/properties/clientSecrets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1454,7 +1454,7 @@ errors++;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/azure/clientSecrets/" + i1,schemaPath:"#/properties/azure/properties/clientSecrets/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err115 = {instancePath:instancePath+"/azure/clientSecrets",schemaPath:"#/properties/azure/properties/clientSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1464,9 +1464,12 @@ vErrors.push(err115);
 errors++;
 }
 }
-}
-else {
-const err116 = {instancePath:instancePath+"/azure/clientSecrets",schemaPath:"#/properties/azure/properties/clientSecrets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.exchangeOnline !== undefined){
+let data77 = data62.exchangeOnline;
+if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
+for(const key19 in data77){
+if(!((key19 === "servicePrincipalId") || (key19 === "mailboxPermissions"))){
+const err116 = {instancePath:instancePath+"/azure/exchangeOnline",schemaPath:"#/properties/azure/properties/exchangeOnline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1476,29 +1479,14 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data62.exchangeOnline !== undefined){
-let data77 = data62.exchangeOnline;
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-for(const key19 in data77){
-if(!((key19 === "servicePrincipalId") || (key19 === "mailboxPermissions"))){
-const err117 = {instancePath:instancePath+"/azure/exchangeOnline",schemaPath:"#/properties/azure/properties/exchangeOnline/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data77.servicePrincipalId !== undefined){
+if(typeof data77.servicePrincipalId !== "string"){
+const err117 = {instancePath:instancePath+"/azure/exchangeOnline/servicePrincipalId",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/servicePrincipalId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err117];
 }
 else {
 vErrors.push(err117);
-}
-errors++;
-}
-}
-if(data77.servicePrincipalId !== undefined){
-if(typeof data77.servicePrincipalId !== "string"){
-const err118 = {instancePath:instancePath+"/azure/exchangeOnline/servicePrincipalId",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/servicePrincipalId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
 }
 errors++;
 }
@@ -1512,24 +1500,24 @@ let data80 = data79[i2];
 if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
 for(const key20 in data80){
 if(!((key20 === "mailbox") || (key20 === "accessRights"))){
-const err119 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2,schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+const err118 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2,schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err118];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err118);
 }
 errors++;
 }
 }
 if(data80.mailbox !== undefined){
 if(typeof data80.mailbox !== "string"){
-const err120 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2+"/mailbox",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/properties/mailbox/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err119 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2+"/mailbox",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/properties/mailbox/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err120];
+vErrors = [err119];
 }
 else {
-vErrors.push(err120);
+vErrors.push(err119);
 }
 errors++;
 }
@@ -1540,7 +1528,19 @@ if(Array.isArray(data82)){
 const len3 = data82.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data82[i3] !== "string"){
-const err121 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2+"/accessRights/" + i3,schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/properties/accessRights/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err120 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2+"/accessRights/" + i3,schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/properties/accessRights/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2+"/accessRights",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/properties/accessRights/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1552,7 +1552,7 @@ errors++;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2+"/accessRights",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/properties/accessRights/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err122 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2,schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1564,7 +1564,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions/" + i2,schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err123 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1576,7 +1576,7 @@ errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/azure/exchangeOnline/mailboxPermissions",schemaPath:"#/properties/azure/properties/exchangeOnline/properties/mailboxPermissions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err124 = {instancePath:instancePath+"/azure/exchangeOnline",schemaPath:"#/properties/azure/properties/exchangeOnline/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1588,7 +1588,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/azure/exchangeOnline",schemaPath:"#/properties/azure/properties/exchangeOnline/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err125 = {instancePath:instancePath+"/azure",schemaPath:"#/properties/azure/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1598,9 +1598,12 @@ vErrors.push(err125);
 errors++;
 }
 }
-}
-else {
-const err126 = {instancePath:instancePath+"/azure",schemaPath:"#/properties/azure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.exchange !== undefined){
+if(data.serverService === undefined){
+const err126 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "exchange",
+    missingProperty: "serverService",
+    depsCount: 1,
+    deps: "serverService"},message:"must have property serverService when property exchange is present"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1610,29 +1613,14 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data.exchange !== undefined){
-if(data.serverService === undefined){
-const err127 = {instancePath,schemaPath:"#/dependentRequired",keyword:"dependentRequired",params:{property: "exchange",
-    missingProperty: "serverService",
-    depsCount: 1,
-    deps: "serverService"},message:"must have property serverService when property exchange is present"};
+}
+else {
+const err127 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
 else {
 vErrors.push(err127);
-}
-errors++;
-}
-}
-}
-else {
-const err128 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
 }
 errors++;
 }

@@ -179,9 +179,8 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
               "type": "string"
             },
             "timeoutSeconds": {
-              "description": "Timeout: how many seconds TM Exchange waits for a response from the mail server before giving up (100 seconds is a reasonable value).",
-              "type": "integer",
-              "minimum": 1
+              "description": "Timeout: how many seconds TM Exchange waits for a response from the mail server before giving up (100 seconds is a reasonable value; the exchange/timeout rule judges the range).",
+              "type": "integer"
             },
             "useSsl": {
               "description": "Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.",

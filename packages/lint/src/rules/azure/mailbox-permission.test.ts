@@ -25,6 +25,8 @@ const GCC_HIGH = edit(
 
 ruleTester(rule, {
   valid: [
+    // accessRights written as text instead of a list: the schema reports it, once
+    { name: 'accessRights: FullAccess (text, not a list)', yaml: grants(`      - mailbox: ${MAILBOX}\n        accessRights: FullAccess\n`), schemaInvalid: true },
     { name: 'the correct vessel', yaml: VESSEL },
     { name: 'the correct office (no azure section)', yaml: OFFICE },
     { name: 'no azure section', yaml: removeBlock(VESSEL, 'azure:') },

@@ -44,10 +44,14 @@ export default defineRule({
     const list = arr(exchangeOnline, 'mailboxPermissions');
     const wanted = mailbox.toLowerCase();
     const entries: Array<{ index: number; rights: readonly unknown[] | undefined }> = [];
+    let wrongType = false;
     list?.forEach((item, index) => {
       if (!isObj(item) || str(item, 'mailbox')?.trim().toLowerCase() !== wanted) return;
+      // accessRights: FullAccess (text, not a list) is the schema's finding; what was meant is not this rule's to guess
+      if (present(item, 'accessRights') && arr(item, 'accessRights') === undefined) wrongType = true;
       entries.push({ index, rights: arr(item, 'accessRights') });
     });
+    if (wrongType) return;
     const fullAccess = (rights: readonly unknown[] | undefined): boolean =>
       rights?.some((r) => typeof r === 'string' && r.trim().toLowerCase() === 'fullaccess') ?? false;
     if (entries.some((e) => fullAccess(e.rights))) return;

@@ -41,7 +41,10 @@ function rows(list: readonly unknown[]): Row[] {
     if (!isObj(item)) return;
     const name = str(item, 'name');
     if (name === undefined) return;
-    out.push({ index, api: str(item, 'api'), name: name.trim().toLowerCase(), type: str(item, 'type'), adminConsent: bool(item, 'adminConsent') });
+    // An API outside the schema's enum ("Office 365 Exchange", "Graph") is the schema's finding: the row then counts for either API.
+    const api = str(item, 'api');
+    const known = api === 'Microsoft Graph' || api === 'Office 365 Exchange Online' ? api : undefined;
+    out.push({ index, api: known, name: name.trim().toLowerCase(), type: str(item, 'type'), adminConsent: bool(item, 'adminConsent') });
   });
   return out;
 }
@@ -90,13 +93,11 @@ export default defineRule({
         continue;
       }
       const wanted = `${need.api} > ${need.name}`;
-      if (matches.some((r) => r.type !== 'Delegated' && r.adminConsent === true)) continue;
+      // consent not recorded is not known to be missing: only adminConsent: false says so
+      if (matches.some((r) => r.type !== 'Delegated' && r.adminConsent !== false)) continue;
       const application = matches.find((r) => r.type !== 'Delegated');
       if (application) {
-        const state =
-          application.adminConsent === false
-            ? 'has no admin consent (adminConsent: false)'
-            : 'is not recorded as admin-consented (adminConsent: true is missing)';
+        const state = 'has no admin consent (adminConsent: false)';
         ctx.report({
           pointer: joinPointer('/azure/permissions', application.index, 'adminConsent'),
           message:

@@ -33,6 +33,7 @@ const RELAY = within(
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Microsoft POP3 server with oauth2: { useOAuth2: false } only (oauth2/disabled speaks)', yaml: within(VESSEL, '  pop3:', (t) => t.replace(/    oauth2:\n(?:      .*\n)+/, '    oauth2: { useOAuth2: false }\n')) },
     // shared/spec/manifest.md writes its example IDs as zeros: without azure facts to compare, a GUID is a GUID
     { name: 'the all-zero GUID of the spec example, no azure section', yaml: office('00000000-0000-0000-0000-000000000000') },
     { name: 'the correct vessel of the guide', yaml: VESSEL },

@@ -46,7 +46,10 @@ ruleTester(rule, {
     { name: 'the tenant ID in one tab (oauth2/client-id)', yaml: clientId('smtp', TENANT) },
     { name: 'a Secret ID in one tab (oauth2/client-id)', yaml: clientId('mailSettings', SECRET_ID) },
     { name: 'the service principal ID in one tab (oauth2/client-id)', yaml: clientId('pop3', SP_ID) },
-    { name: 'the all-zero GUID in one tab (oauth2/client-id)', yaml: clientId('pop3', '00000000-0000-0000-0000-000000000000') },
+    {
+      name: 'the all-zero GUID of the spec example in every tab',
+      yaml: BASE.replaceAll(`clientId: ${APP_ID}`, 'clientId: 00000000-0000-0000-0000-000000000000'),
+    },
     {
       name: 'the Token URL tenant in Client ID, no azure section (oauth2/client-id)',
       yaml: clientId('pop3', TENANT, removeBlock(VESSEL, 'azure:')),
@@ -58,6 +61,24 @@ ruleTester(rule, {
     { name: 'national cloud, same IDs', yaml: GCC_HIGH },
   ],
   invalid: [
+    {
+      // oauth2/client-id accepts the all-zero GUID (manifest.md's example uses it): a tab that differs is this rule's
+      name: 'the spec example\'s all-zero GUID in two tabs, another ID in POP3',
+      yaml: clientId('mailSettings', '00000000-0000-0000-0000-000000000000', clientId('smtp', '00000000-0000-0000-0000-000000000000', clientId('pop3', OTHER))),
+      errors: [
+        {
+          pointer: '/exchange/pop3/oauth2/clientId',
+          at: OTHER,
+          message: 'TM Exchange POP3 > OAuth2 > Client ID is "' + OTHER + '" but Mail Settings and TM Exchange SMTP use "00000000-0000-0000-0000-000000000000"',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'the all-zero GUID in one tab, the registered ID in the others',
+      yaml: clientId('pop3', '00000000-0000-0000-0000-000000000000'),
+      errors: [{ pointer: '/exchange/pop3/oauth2/clientId', at: '00000000-0000-0000-0000-000000000000', message: `use "${APP_ID}"`, fix: null }],
+    },
     {
       name: 'POP3 uses another Client ID than Mail Settings and TM Exchange SMTP',
       yaml: clientId('pop3', OTHER),

@@ -22,7 +22,6 @@ function guidKey(value: string | undefined): string | undefined {
 function mistakenIds(manifest: unknown): Set<string> {
   const azure = obj(manifest, 'azure');
   const ids = [
-    '00000000-0000-0000-0000-000000000000',
     guidKey(str(azure, 'objectId')),
     guidKey(str(azure, 'tenantId')),
     guidKey(str(obj(azure, 'exchangeOnline'), 'servicePrincipalId')),

@@ -1,5 +1,5 @@
 import { ruleTester, type InvalidCase } from '../../test-utils/rule-tester.js';
-import { APP_ID, OBJECT_ID, OFFICE, SECRET_ID, TENANT, VESSEL, edit, removeBlock, removeLine } from '../../test-utils/fixtures.js';
+import { APP_ID, OBJECT_ID, OFFICE, SECRET_ID, TENANT, VESSEL, edit, removeBlock, removeLine, within } from '../../test-utils/fixtures.js';
 import rule from './client-secret.js';
 
 const REF = 'clientSecret: ${TM_MAIL_SECRET}';
@@ -163,6 +163,8 @@ const invalid: InvalidCase[] = [
 
 ruleTester(rule, {
   valid: [
+    // a bare OAuth2 tab with Use OAuth2 unticked on a Microsoft server: oauth2/disabled's one finding, no cascade of missing fields
+    { name: 'a Microsoft POP3 server with oauth2: { useOAuth2: false } only', yaml: within(VESSEL, '  pop3:', (t) => t.replace(/    oauth2:\n(?:      .*\n)+/, '    oauth2: { useOAuth2: false }\n')) },
     { name: 'the correct vessel', yaml: VESSEL },
     { name: 'the correct office', yaml: OFFICE },
     { name: 'a real-looking secret Value written literally (oauth2/secret-plaintext speaks about storage)', yaml: secret('pop3', VALUE) },

@@ -23,6 +23,11 @@ const RELAY = within(
 ruleTester(rule, {
   valid: [
     {
+      name: 'an OAuth2 tab written as text, oauth2: "yes" (the schema reports the type, once)',
+      yaml: within(VESSEL, 'pop3:', (t) => t.replace(/    oauth2:\n(?:      .*\n)+/, '    oauth2: "yes"\n')),
+      schemaInvalid: true,
+    },
+    {
       name: 'a tab written without useOAuth2 (the schema reports the required field, once)',
       yaml: removeLine(OFFICE, 'useOAuth2: true'),
       schemaInvalid: true,

@@ -28,6 +28,8 @@ export default defineRule({
     for (const section of ctx.sections) {
       if (!section.microsoft || section.useOAuth2) continue;
       const tab = section.oauth2;
+      // `oauth2: "yes"` (not a section): the schema reports it, once.
+      if (tab === undefined && present(section.raw, 'oauth2')) continue;
       // `useOAuth2: "yes"` (a wrong type) or a tab without useOAuth2 (a required field): the schema reports it, once.
       if (tab && (!present(tab, 'useOAuth2') || typeof tab['useOAuth2'] !== 'boolean')) continue;
       const pointer = section.tabPointer('useOAuth2');

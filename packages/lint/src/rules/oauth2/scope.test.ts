@@ -35,6 +35,7 @@ const RELAY = within(
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Microsoft POP3 server with oauth2: { useOAuth2: false } only (oauth2/disabled speaks)', yaml: within(VESSEL, '  pop3:', (t) => t.replace(/    oauth2:\n(?:      .*\n)+/, '    oauth2: { useOAuth2: false }\n')) },
     { name: 'the correct vessel of the guide', yaml: VESSEL },
     { name: 'the correct office of the guide', yaml: OFFICE },
     { name: 'host and scheme in capitals', yaml: pop3('HTTPS://Outlook.Office365.COM/.default') },

@@ -101,6 +101,11 @@ const invalid: InvalidCase[] = [
     errors: [{ pointer: '/exchange/pop3/oauth2/clientSecret', at: SECRET_ID, after: '  pop3:', message: STORED, fix: null }],
   },
   {
+    name: 'a Basic Auth password "xxx1" is not an elided value: reported',
+    yaml: basicAuth('smtp', 'xxx1'),
+    errors: [{ pointer: '/exchange/smtp/basicAuth/password', at: 'xxx1', message: 'Basic Auth > Password is written in the manifest', fix: null }],
+  },
+  {
     name: 'a password written like a shell variable is not a reference',
     yaml: basicAuth('pop3', '$TM_POP3_PASSWORD'),
     errors: [
@@ -147,6 +152,10 @@ ruleTester(rule, {
     { name: 'no exchange section', yaml: removeBlock(VESSEL, 'exchange:') },
     { name: 'no mail sections at all', yaml: removeBlock(removeBlock(VESSEL, 'exchange:'), 'mailSettings:') },
     { name: 'a relay site without secrets', yaml: RELAY },
+    // manifest.md's own example writes `password: ...` and `basicAuth: { userName: ..., password: ... }`
+    { name: 'the spec example\'s elided passwords (...)', yaml: basicAuth('pop3', '...', basicAuth('mailSettings', '...')) },
+    { name: 'an elided password in a flow mapping', yaml: edit(RELAY, ['  smtpEnableSsl: true\n', '  smtpEnableSsl: true\n  basicAuth: { userName: ..., password: ... }\n']) },
+    { name: 'elided passwords: ***, xxx, <password>', yaml: basicAuth('pop3', '"***"', basicAuth('smtp', 'xxx', basicAuth('mailSettings', '"<password>"'))) },
   ],
   invalid,
 });

@@ -22,6 +22,15 @@ interface Stored {
   readonly referenceReportedElsewhere: boolean;
 }
 
+/**
+ * A value left out rather than written: `...`, `***`, `xxx`, `<password>`, `[password]`, `{password}`.
+ * The spec's own example writes `password: ...`; such a value stores no secret. Words (`changeme`,
+ * `password`) are not in this list: they may well be the real, weak password.
+ */
+function isElided(value: string): boolean {
+  return /^(?:x+|\*+|\.+|\u2026+|\?+|-+|_+)$/i.test(value) || /^<[^<>]*>$/.test(value) || /^\[[^[\]]*\]$/.test(value) || /^\{[^{}$]*\}$/.test(value);
+}
+
 function storedSecrets(section: MailSection): Stored[] {
   const out: Stored[] = [];
   const clientSecret = section.tab('clientSecret');
@@ -68,6 +77,7 @@ export default defineRule({
           });
           continue;
         }
+        if (isElided(value)) continue;
         // a Client Secret nobody filled in stores no secret (oauth2/client-secret reports it)
         if (s.pointer.endsWith('/clientSecret') && isSecretPlaceholder(value)) continue;
         ctx.report({

@@ -35,6 +35,12 @@ const withAzureTenant = (tenant: string, text = VESSEL): string => edit(text, [`
 ruleTester(rule, {
   valid: [
     { name: 'the correct vessel', yaml: VESSEL },
+    // a placeholder domain is oauth2/token-url's finding, not a second tenant
+    {
+      name: 'a placeholder domain in one URL, azure.tenantId a domain',
+      yaml: tokenUrl('pop3', urlFor('yourtenant.onmicrosoft.com'), withAzureTenant('nordicstar.onmicrosoft.com', VESSEL.replaceAll(URL, urlFor('nordicstar.onmicrosoft.com'))), urlFor('nordicstar.onmicrosoft.com')),
+    },
+    { name: 'a placeholder domain in one URL, domains in the others', yaml: tokenUrl('smtp', urlFor('TenantID.onmicrosoft.com'), NO_AZURE.replaceAll(URL, urlFor('example.com')), urlFor('example.com')) },
     { name: 'the correct office (a domain tenant, no azure)', yaml: OFFICE },
     { name: 'the tenant GUID in upper case in one URL', yaml: tokenUrl('pop3', urlFor(TENANT.toUpperCase())) },
     { name: 'azure.tenantId in upper case with spaces', yaml: withAzureTenant(`"${TENANT.toUpperCase()} "`) },

@@ -4,6 +4,7 @@ import { obj, str } from '../../model/access.js';
 import type { MailSection } from '../../model/sections.js';
 import { analyzeTokenUrl } from '../../model/token-url.js';
 import { isDomain, isGuid, quote } from '../../model/values.js';
+import { isPlaceholderTenant } from '../../rule-kit/tenant-placeholder.js';
 
 type Kind = 'guid' | 'domain';
 
@@ -55,6 +56,8 @@ export default defineRule({
       if (url === undefined) continue;
       const info = analyzeTokenUrl(url);
       if (info.tenant === undefined || info.tenantKind === undefined) continue;
+      // `yourtenant.onmicrosoft.com`: a placeholder, oauth2/token-url's finding, not another tenant
+      if (isPlaceholderTenant(info.tenant)) continue;
       tenants.push({ section, url, tenant: info.tenant, kind: info.tenantKind, clean: info.problem === undefined });
     }
     const registered = str(obj(ctx.manifest, 'azure'), 'tenantId')?.trim();

@@ -34,7 +34,10 @@ const RELAY = within(
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Microsoft POP3 server with oauth2: { useOAuth2: false } only (oauth2/disabled speaks)', yaml: within(VESSEL, '  pop3:', (t) => t.replace(/    oauth2:\n(?:      .*\n)+/, '    oauth2: { useOAuth2: false }\n')) },
     { name: 'the correct vessel of the guide', yaml: VESSEL },
+    { name: 'a verified domain that only looks like a word: tenantco.onmicrosoft.com', yaml: office('https://login.microsoftonline.com/tenantco.onmicrosoft.com/oauth2/v2.0/token') },
+    { name: 'example.com as a verified domain', yaml: office('https://login.microsoftonline.com/example.com/oauth2/v2.0/token') },
     { name: 'the correct office of the guide (a domain tenant)', yaml: OFFICE },
     { name: 'a tenant GUID in capitals', yaml: mail(`https://login.microsoftonline.com/${TENANT.toUpperCase()}/oauth2/v2.0/token`) },
     { name: 'a verified custom domain as the tenant', yaml: office('https://login.microsoftonline.com/example.com/oauth2/v2.0/token') },
@@ -69,6 +72,28 @@ ruleTester(rule, {
       name: 'the manifest example <tenant> left in, no azure section: no fix',
       yaml: office('https://login.microsoftonline.com/<tenant>/oauth2/v2.0/token'),
       errors: [{ pointer: MAIL, at: 'https://login.microsoftonline.com/<tenant>', message: `the guide's placeholder "<tenant>" is still in`, fix: null }],
+    },
+    ...[
+      'xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx',
+      '<tenant>.onmicrosoft.com',
+      'yourtenant.onmicrosoft.com',
+      'TenantID.onmicrosoft.com',
+      'your-tenant.onmicrosoft.com',
+      'yourdomain.onmicrosoft.com',
+    ].map((tenant) => ({
+      name: `a placeholder tenant the model reads as a domain or a malformed tenant: ${tenant}`,
+      yaml: office(`https://login.microsoftonline.com/${tenant}/oauth2/v2.0/token`),
+      errors: [{ pointer: MAIL, at: `https://login.microsoftonline.com/${tenant}`, message: `the guide's placeholder "${tenant}" is still in`, fix: null }],
+    })),
+    {
+      name: 'a tenant GUID in braces is a malformed tenant, not a placeholder',
+      yaml: office(`https://login.microsoftonline.com/{${TENANT}}/oauth2/v2.0/token`),
+      errors: [{ pointer: MAIL, at: 'https://login.microsoftonline.com/{', message: `the tenant "{${TENANT}}" in Mail Settings > OAuth2 > Token URL is neither a GUID nor a domain name`, fix: null }],
+    },
+    {
+      name: 'a domain placeholder with azure.tenantId known: fixed',
+      yaml: mail('https://login.microsoftonline.com/yourtenant.onmicrosoft.com/oauth2/v2.0/token'),
+      errors: [{ pointer: MAIL, at: 'https://login.microsoftonline.com/yourtenant', message: 'placeholder "yourtenant.onmicrosoft.com"', fix: { pointer: MAIL, value: GOOD } }],
     },
     {
       name: '{tenant} left in',

@@ -3,6 +3,7 @@ import { blank, obj, present, str } from '../../model/access.js';
 import { CLOUDS, hostInfo, splitUrl, type Cloud } from '../../model/microsoft.js';
 import { sectionCloud, type MailSection } from '../../model/sections.js';
 import { analyzeTokenUrl, tokenUrlFor, type TokenUrlInfo } from '../../model/token-url.js';
+import { isPlaceholderTenant } from '../../rule-kit/tenant-placeholder.js';
 import { isDomain, isGuid, quote } from '../../model/values.js';
 
 const SHAPE = 'https://login.microsoftonline.com/<Directory (tenant) ID>/oauth2/v2.0/token';
@@ -27,6 +28,17 @@ function withHttps(text: string): string | undefined {
   const t = text.trim();
   const fixed = `https${t.slice(4)}`;
   return analyzeTokenUrl(fixed).problem === undefined ? fixed : undefined;
+}
+
+/** The reading of the model, with a placeholder tenant it let through (a domain) or called malformed set right. */
+function classify(value: string): TokenUrlInfo {
+  const info = analyzeTokenUrl(value);
+  const tenant = info.tenant;
+  if (tenant === undefined || info.host === undefined || info.cloud === undefined) return info;
+  const placeholder = isPlaceholderTenant(tenant);
+  if ((info.problem === undefined || info.problem === 'bad-tenant') && placeholder) return { ...info, problem: 'placeholder' };
+  if (info.problem === 'placeholder' && !placeholder) return { ...info, problem: 'bad-tenant' };
+  return info;
 }
 
 function cloudOf(section: MailSection, info: TokenUrlInfo): Cloud {
@@ -116,7 +128,7 @@ export default defineRule({
         continue;
       }
       if (value === undefined) continue; // a wrong type: the schema reports it
-      const info = analyzeTokenUrl(value);
+      const info = classify(value);
       if (info.problem === undefined) continue;
       const { message, fix } = describe(section, value, info, tenant);
       ctx.report({ pointer, message, ...(fix !== undefined && fix !== value ? { fix: { pointer, value: fix } } : {}) });

@@ -32,6 +32,7 @@ const RELAY = within(
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Microsoft POP3 server with oauth2: { useOAuth2: false } only (oauth2/disabled speaks)', yaml: within(VESSEL, '  pop3:', (t) => t.replace(/    oauth2:\n(?:      .*\n)+/, '    oauth2: { useOAuth2: false }\n')) },
     { name: 'the correct vessel of the guide', yaml: VESSEL },
     { name: 'the correct office of the guide', yaml: OFFICE },
     { name: 'an address in capitals', yaml: pop3('Replication.NordicStar@Example.COM') },

@@ -10,6 +10,9 @@ const port = (value: string): string => pop3(['port: 995', `port: ${value}`]);
 
 ruleTester(rule, {
   valid: [
+    // out of the schema's range 1-65535: the schema reports it, once
+    { name: 'port 99500, out of range (schema)', yaml: port('99500'), schemaInvalid: true },
+    { name: 'port 0, out of range (schema)', yaml: port('0'), schemaInvalid: true },
     { name: 'the correct vessel of the guide', yaml: VESSEL },
     { name: 'the office: no TM Exchange', yaml: OFFICE },
     {

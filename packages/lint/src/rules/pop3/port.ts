@@ -32,7 +32,8 @@ export default defineRule({
         continue;
       }
       const port = num(section.raw, 'port');
-      if (port === undefined || port === POP3S) continue;
+      // Not a whole number from 1 to 65535: the schema reports it, once.
+      if (port === undefined || port === POP3S || !Number.isInteger(port) || port < 1 || port > 65535) continue;
       const known = KNOWN[port];
       ctx.report({
         pointer,

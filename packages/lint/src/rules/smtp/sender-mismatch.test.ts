@@ -71,10 +71,23 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'TM Exchange: the URL names another mailbox than both fields: each field reported',
+      name: 'TM Exchange: the URL names another mailbox than both fields, which agree: one finding, at the URL',
       yaml: vesselSmtp('https://graph.microsoft.com/v1.0/users/ops.nordicstar@example.com/sendMail'),
       errors: [
-        { pointer: '/exchange/smtp/senderAddress', at: 'replication.nordicstar@example.com', after: 'senderAddress:', message: 'sends as "ops.nordicstar@example.com"', fix: null },
+        {
+          pointer: '/exchange/smtp/server',
+          at: 'https://graph.microsoft.com/v1.0/users/ops.nordicstar',
+          message:
+            'TM Exchange SMTP > SMTP Server sends as "ops.nordicstar@example.com" but TM Exchange SMTP > Sender Address and OAuth2 > User Name are "replication.nordicstar@example.com"',
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'TM Exchange: three different addresses: each field reported',
+      yaml: edit(vesselSmtp('https://graph.microsoft.com/v1.0/users/ops.nordicstar@example.com/sendMail'), [SENDER, 'senderAddress: replication.polarwind@example.com']),
+      errors: [
+        { pointer: '/exchange/smtp/senderAddress', at: 'replication.polarwind@example.com', message: 'sends as "ops.nordicstar@example.com"', fix: null },
         { pointer: '/exchange/smtp/oauth2/userName', at: 'replication.nordicstar@example.com', after: 'useSsl: true', message: 'OAuth2 > User Name', fix: null },
       ],
     },

@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { bool, str } from '../../model/access.js';
 import { isEmail, isSecretReference, quote } from '../../model/values.js';
-import { analyzeGraphUrl, decodeMailbox, serverLabel } from '../../rule-kit/graph-url.js';
+import { analyzeGraphUrl, decodeMailbox, replaceMailbox, serverLabel } from '../../rule-kit/graph-url.js';
 
 /** An address field as an e-mail, or undefined when it is not one (oauth2/user-name speaks about that). */
 function email(value: string | undefined): string | undefined {
@@ -38,13 +38,21 @@ export default defineRule({
         continue;
       }
       const sender = email(str(section.raw, 'senderAddress'));
+      const user = email(section.tab('userName'));
+      if (sender !== undefined && user !== undefined && !same(sender) && sender.toLowerCase() === user.toLowerCase()) {
+        // Sender Address and User Name agree: the URL is the odd one out, one mistake, one finding where it is
+        ctx.report({
+          pointer: section.pointer(section.serverKey),
+          message: `${label} sends as ${quote(mailbox)} but ${section.label} > Sender Address and OAuth2 > User Name are ${quote(sender)}: TM Exchange replicates through one mailbox, so name that mailbox in the URL too: ${replaceMailbox(g.text, sender) ?? `https://graph.microsoft.com/v1.0/users/${sender}/sendMail`}`,
+        });
+        continue;
+      }
       if (sender !== undefined && !same(sender)) {
         ctx.report({
           pointer: section.pointer('senderAddress'),
           message: `${section.label} > Sender Address is ${quote(sender)} but ${label} sends as ${quote(mailbox)}: TM Exchange replicates through one mailbox, so type the same address in both`,
         });
       }
-      const user = email(section.tab('userName'));
       if (user !== undefined && !same(user)) {
         ctx.report({
           pointer: section.tabPointer('userName'),

@@ -25,7 +25,7 @@ ruleTester(rule, {
           pointer: '/client/version',
           at: '"2.662.8271.1"',
           message:
-            'Client version "2.662.8271.1" is for DB 662 but database.version is 664: install the 2.664 build of the TM Master V2 client (2.664.8271 or later)',
+            'Client version "2.662.8271.1" (built 2022-08-24) is for DB 662 but database.version is 664: install the 2.664 build of the TM Master V2 client (2.664.8271 or later)',
           fix: null,
         },
       ],
@@ -38,7 +38,7 @@ ruleTester(rule, {
           pointer: '/serverService/version',
           at: '" 2.665.8302.1200 "',
           message:
-            'Server Service version "2.665.8302.1200" is for DB 665 but database.version is 664: install the 2.664 build of the TM Master V2 Server Service (2.664.8271 or later)',
+            'Server Service version "2.665.8302.1200" (built 2022-09-24) is for DB 665 but database.version is 664: install the 2.664 build of the TM Master V2 Server Service (2.664.8271 or later)',
           fix: null,
         },
       ],

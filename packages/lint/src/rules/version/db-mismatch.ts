@@ -1,4 +1,4 @@
-import { VERSION_PART_MAX } from '@tmcheck/versions';
+import { buildDate, VERSION_PART_MAX } from '@tmcheck/versions';
 import { defineRule } from '../../engine/define-rule.js';
 import { databaseVersion, parsedVersionFields, shown } from '../../rule-kit/version-fields.js';
 
@@ -19,7 +19,7 @@ export default defineRule({
       ctx.report({
         pointer: field.pointer,
         message:
-          `${field.name} version ${shown(field)} is for DB ${part} but database.version is ${db}: ` +
+          `${field.name} version ${shown(field)} (built ${buildDate(field.version.build)}) is for DB ${part} but database.version is ${db}: ` +
           `install the 2.${db} build of the ${field.product}` +
           (minimum === undefined ? '' : ` (2.${db}.${minimum} or later)`),
       });
