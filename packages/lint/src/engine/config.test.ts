@@ -78,6 +78,14 @@ describe('resolveConfig', () => {
     );
   });
 
+  it('refuses a minimum-build table entry that is not a DB version', () => {
+    for (const key of ['0664', '99999']) {
+      const e = thrown(() => resolveConfig(RULES, { config: { minimumBuilds: { [key]: 8300 } }, configPath: 'tmcheck.config.json' }));
+      expect(e.message).toContain('minimumBuilds in tmcheck.config.json');
+      expect(e.message).toContain(`"${key}"`);
+    }
+  });
+
   it('keeps parse an error: a file that cannot be read is never silent', () => {
     expect(thrown(() => resolveConfig(RULES, { overrides: ['parse:off'] })).message).toContain('parse cannot be set to off');
     expect(thrown(() => resolveConfig(RULES, { config: { rules: { parse: 'warning' } } })).message).toContain('always an error');
@@ -99,7 +107,10 @@ describe('config files', () => {
   it('names the file and the field when invalid', () => {
     const bad = join(root, 'bad.json');
     writeFileSync(bad, '{ "rule": {} }');
-    expect(thrown(() => readConfigFile(bad)).message).toMatch(/bad\.json is invalid.*"rule"/);
+    expect(thrown(() => readConfigFile(bad)).message).toMatch(/bad\.json is invalid at the top level: unknown property "rule": did you mean "rules"\?/);
+    const warn = join(root, 'warn.json');
+    writeFileSync(warn, '{ "rules": { "oauth2/scope": "warn" } }');
+    expect(thrown(() => readConfigFile(warn)).message).toContain('invalid at rules > oauth2/scope: received "warn" (did you mean "warning"?)');
     const broken = join(root, 'broken.json');
     writeFileSync(broken, '{ "rules": ');
     expect(thrown(() => readConfigFile(broken)).message).toMatch(/broken\.json:\d+:\d+ is not valid JSON\/YAML/);

@@ -6,6 +6,7 @@ import { minimumBuildTable, type MinimumBuildTable } from '@tmcheck/versions';
 import { UsageError, closest } from '../errors.js';
 import type { SeveritySetting } from '../finding.js';
 import { isObj } from '../model/access.js';
+import { getAt, splitPointer } from '../load/pointer.js';
 import type { Rule } from './define-rule.js';
 
 export const CONFIG_FILE_NAMES = ['tmcheck.config.json', 'tmcheck.config.yaml', 'tmcheck.config.yml'] as const;
@@ -89,15 +90,25 @@ export function readConfigFile(filePath: string): unknown {
   if (data === undefined || data === null) return {};
   const verdict = validateConfig(data);
   if (!verdict.valid) {
-    const first = verdict.errors[0];
-    const field = first?.instancePath ? first.instancePath : '(top level)';
-    const extra =
-      first?.keyword === 'additionalProperties'
-        ? ` "${String((first.params as { additionalProperty?: string }).additionalProperty)}"; allowed: rules, minimumBuilds`
-        : first?.keyword === 'enum' || first?.keyword === 'anyOf' || first?.keyword === 'oneOf'
-          ? `; a severity is one of ${SEVERITY_SETTINGS.join(', ')}, or [severity, { options }]`
-          : '';
-    throw new UsageError(`the config file ${filePath} is invalid at ${field}: ${first?.message ?? 'invalid'}${extra}`);
+    // the most telling error: an enum or type failure beats the anyOf that wraps it
+    const first = verdict.errors.find((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf') ?? verdict.errors[0];
+    const tokens = first ? splitPointer(first.instancePath) : [];
+    const field = tokens.length === 0 ? 'the top level' : tokens.join(' > ');
+    const value = first ? getAt(data, first.instancePath) : undefined;
+    let detail: string;
+    if (first?.keyword === 'additionalProperties') {
+      const name = String((first.params as { additionalProperty?: string }).additionalProperty);
+      const near = closest(name, ['rules', 'minimumBuilds', '$schema'], 1);
+      detail = `unknown property "${name}"${near.length > 0 ? `: did you mean "${near[0]}"?` : ''}; allowed: rules, minimumBuilds`;
+    } else if (tokens[0] === 'rules') {
+      const near = typeof value === 'string' ? closest(value, SEVERITY_SETTINGS, 1) : [];
+      detail = `received ${JSON.stringify(value)}${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ''}; a rule's setting is one of ${SEVERITY_SETTINGS.join(', ')}, or [severity, { options }]`;
+    } else if (tokens[0] === 'minimumBuilds') {
+      detail = `received ${JSON.stringify(value)}; write a DB version and its minimum build, such as "minimumBuilds": { "666": 8400 }`;
+    } else {
+      detail = first?.message ?? 'invalid';
+    }
+    throw new UsageError(`the config file ${filePath} is invalid at ${field}: ${detail}`);
   }
   return data;
 }
@@ -150,6 +161,14 @@ export function resolveConfig(
     settings.set(id, { severity, options: current?.options ?? {} });
   }
   const extra = isObj(config['minimumBuilds']) ? (config['minimumBuilds'] as Record<string, number>) : undefined;
-  const base = { rules: settings, minimumBuilds: minimumBuildTable(extra) };
+  let minimumBuilds: MinimumBuildTable;
+  try {
+    minimumBuilds = minimumBuildTable(extra);
+  } catch (error) {
+    throw new UsageError(
+      `minimumBuilds ${where}: ${(error as Error).message}; write a DB version and its minimum build, such as "minimumBuilds": { "666": 8400 }`,
+    );
+  }
+  const base = { rules: settings, minimumBuilds };
   return input.configPath ? { ...base, filePath: input.configPath } : base;
 }
