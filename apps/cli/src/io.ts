@@ -17,9 +17,16 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
-export async function readAll(stream: AsyncIterable<Buffer | string>): Promise<Uint8Array> {
+/** Reads a stream to its end, or until it holds more than `max` bytes (then stops reading it). */
+export async function readAll(stream: AsyncIterable<Buffer | string>, max = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(buffer);
+    size += buffer.length;
+    if (size > max) break;
+  }
   return Buffer.concat(chunks);
 }
 
@@ -27,6 +34,8 @@ export async function readAll(stream: AsyncIterable<Buffer | string>): Promise<U
 export function useColor(flag: boolean | undefined, stream: Writable, env: Io['env']): boolean {
   if (flag !== undefined) return flag;
   if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
-  if (env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0') return true;
+  const force = env['FORCE_COLOR'];
+  if (force === '0' || force === 'false') return false;
+  if (force !== undefined) return true;
   return stream.isTTY === true;
 }

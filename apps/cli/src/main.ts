@@ -3,11 +3,16 @@ import { UsageError } from '@tmcheck/lint';
 import { EXIT, useColor, type ExitCode, type Io } from './io.js';
 import { TOOL_VERSION } from './version.js';
 
+/** A message shown on one line of a terminal: a control character from a path or a file cannot rewrite it. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** An error that is ours, not the user's: say so, without a stack trace unless asked. */
 function internalError(error: unknown, io: Io): ExitCode {
   const detail = error instanceof Error ? error.message : String(error);
   io.stderr.write(
-    `tmcheck: internal error, this is a bug in tmcheck ${TOOL_VERSION}: ${detail}\n` +
+    `tmcheck: internal error, this is a bug in tmcheck ${TOOL_VERSION}: ${printable(detail)}\n` +
       `Please report it with the command you ran${io.env['TMCHECK_DEBUG'] ? '' : ' (set TMCHECK_DEBUG=1 to see the stack)'}.\n`,
   );
   if (io.env['TMCHECK_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
@@ -34,6 +39,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // commander's own usage errors read like ours: "tmcheck: unknown option '--bogus'"
+      outputError: (s, write) => write(printable(s.replace(/^error: /, 'tmcheck: ').replace(/\n$/, '')) + '\n'),
     });
 
   program
@@ -95,7 +102,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
-      io.stderr.write(`tmcheck: ${error.message}\n`);
+      io.stderr.write(`tmcheck: ${printable(error.message)}\n`);
       return EXIT.usage;
     }
     return internalError(error, io);

@@ -12,7 +12,7 @@ export {
   type RuleSetting,
 } from './engine/config.js';
 export { lintBytes, lintFile, lintText, type LintInput, type LintOptions } from './engine/lint-document.js';
-export { collectManifests, looksLikeManifest, type Collected, type ManifestFile } from './files/collect.js';
+export { collectManifests, describeFsError, looksLikeManifest, type Collected, type ManifestFile } from './files/collect.js';
 export { decode, type DecodedText, type Encoding } from './load/decode.js';
 export { DEFAULT_LIMITS, parseDocuments, type Limits, type ParsedDocument } from './load/parse-documents.js';
 export { getAt, joinPointer, splitPointer } from './load/pointer.js';

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,6 +156,10 @@ describe('tmcheck lint: findings and exit status', () => {
     const secretId = join(fleet, 'secret-id-instead-of-value.yaml');
     const quiet = await lintJson(['--quiet', secretId]);
     expect(quiet.report.results[0]?.messages.map((m) => m.severity)).toEqual(['error']);
+    expect(quiet.stderr).toContain('1 problem (1 error, 0 warnings, 0 infos) in 1 file (1 installation); 1 warning not shown (--quiet)');
+    const onlyWarnings = await tmcheck(['lint', '--quiet', '--rule', 'oauth2/client-secret:off', secretId]);
+    expect(onlyWarnings).toMatchObject({ code: 0, stdout: '' });
+    expect(onlyWarnings.stderr).toContain('no errors in 1 file (1 installation); 1 warning not shown (--quiet)');
     const off = await lintJson(['--rule', 'oauth2/client-secret:off', secretId]);
     expect(off.code).toBe(0);
     expect(off.report.warningCount).toBe(1);
@@ -179,6 +183,7 @@ describe('tmcheck lint: findings and exit status', () => {
     expect(strict.report.results[0]?.messages.map((m) => m.ruleId)).toEqual(['version/client-build']);
     const bad = await tmcheck(['lint', '--config', join(dir, 'missing.json'), fleet]);
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('missing.json: no such file or folder (ENOENT)');
   });
 
   it('judges secret expiry against --now', async () => {
@@ -244,5 +249,148 @@ describe('tmcheck lint: output', () => {
         expect(out).not.toContain(password);
       }
     }
+  });
+});
+
+describe('tmcheck lint: pipelines and hostile input', () => {
+  it('lints a file once when it is named twice, or also found in a folder named', async () => {
+    const dir = temp({ 'fleet/a.yaml': OFFICE, 'fleet/b.yaml': OFFICE });
+    const { report, stderr } = await lintJson(['fleet/a.yaml', './fleet/a.yaml', 'fleet', join(dir, 'fleet', 'a.yaml')], { cwd: dir });
+    expect(report.results.map((r) => r.filePath)).toEqual(['fleet/a.yaml', join('fleet', 'b.yaml')]);
+    expect(stderr).toContain('in 2 files');
+  });
+
+  it('does not take a JSON Schema or another JSON file that nests schemaVersion for a manifest', async () => {
+    const dir = temp({
+      'a.yaml': OFFICE,
+      'manifest.schema.json': JSON.stringify({ $schema: 'x', required: ['schemaVersion'], properties: { schemaVersion: { const: 1 } } }),
+    });
+    const { report, stderr } = await lintJson([dir]);
+    expect(report.results.map((r) => r.filePath)).toEqual([join(dir, 'a.yaml')]);
+    expect(stderr).toContain('1 file skipped');
+  });
+
+  it('reads JSON from standard input, and refuses empty standard input with exit 2', async () => {
+    const asJson = JSON.stringify({ schemaVersion: 1, installation: { name: 'From a pipe' } });
+    const piped = await lintJson(['-'], { stdin: asJson });
+    expect(piped.code).toBe(1);
+    expect(piped.report.results[0]).toMatchObject({ filePath: '<stdin>', installation: 'From a pipe' });
+    for (const stdin of ['', '\n  \n']) {
+      const empty = await tmcheck(['lint', '-'], { stdin });
+      expect(empty.code).toBe(2);
+      expect(empty.stdout).toBe('');
+      expect(empty.stderr).toContain('standard input is empty: - reads a manifest piped in, such as tmcheck lint - < manifest.yaml');
+    }
+  });
+
+  it('writes -o through a link or a device instead of replacing it, and - means standard output', async () => {
+    const dir = temp({ 'a.yaml': OFFICE });
+    symlinkSync(join(dir, 'real.json'), join(dir, 'link.json'));
+    expect((await tmcheck(['lint', '-f', 'json', '-o', 'link.json', 'a.yaml'], { cwd: dir })).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, 'real.json'), 'utf8')).results).toHaveLength(1);
+    if (process.platform !== 'win32' && process.getuid?.() !== 0) {
+      // as root a regression would replace the system's /dev/null: the link above covers that path too
+      expect((await tmcheck(['lint', '-o', '/dev/null', 'a.yaml'], { cwd: dir })).code).toBe(0);
+      expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    }
+    const dash = await tmcheck(['lint', '-f', 'json', '-o', '-', 'a.yaml'], { cwd: dir });
+    expect(JSON.parse(dash.stdout).results).toHaveLength(1);
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'link.json', 'real.json']);
+  });
+
+  it('refuses -o naming a folder, an empty name or a manifest being linted, with exit 2 and no file left behind', async () => {
+    const dir = temp({ 'a.yaml': OFFICE, 'reports/keep.txt': 'x' });
+    const folder = await tmcheck(['lint', '-o', 'reports', 'a.yaml'], { cwd: dir });
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`-o expects a file to write the report to; reports is a folder: name a file in it, such as ${join('reports', 'tmcheck-report.json')}`);
+    const slash = await tmcheck(['lint', '-o', 'new-folder/', 'a.yaml'], { cwd: dir });
+    expect(slash.code).toBe(2);
+    expect(slash.stderr).toContain('new-folder/ names a folder: name a file in it');
+    const empty = await tmcheck(['lint', '-o', '', 'a.yaml'], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('received an empty name');
+    const over = await tmcheck(['lint', '-o', './a.yaml', '.'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('would overwrite a.yaml, a manifest being linted');
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(OFFICE);
+    const blocked = await tmcheck(['lint', '-o', 'a.yaml/r.json', 'reports/../a.yaml'], { cwd: dir });
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toContain('cannot write the report to a.yaml/r.json: a part of the path is a file, not a folder');
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'reports']);
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['keep.txt']);
+    for (const r of [folder, empty, over, blocked]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('says why --now is refused when the day does not exist, and takes --format in any case', async () => {
+    const r = await tmcheck(['lint', '--now', '2027-02-29', fleet]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"2027-02-29" has no such day');
+    expect((await tmcheck(['lint', '--now', '2028-02-29', join(fleet, 'bergen-office.yaml')])).code).toBe(0);
+    expect(JSON.parse((await tmcheck(['lint', '-f', 'JSON', join(fleet, 'bergen-office.yaml')])).stdout).results).toHaveLength(1);
+  });
+
+  it('turns colour off for FORCE_COLOR=0 and on for FORCE_COLOR=1, NO_COLOR winning', async () => {
+    const file = join(fleet, 'scopes-swapped.yaml');
+    const esc = '\u001b[';
+    expect((await tmcheck(['lint', file], { env: { FORCE_COLOR: '1' } })).stdout).toContain(esc);
+    expect((await tmcheck(['lint', file], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toContain(esc);
+    expect((await tmcheck(['lint', file], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toContain(esc);
+  });
+
+  it('never quotes a secret from a .json manifest with a syntax error', async () => {
+    const secret = 'k7Q~vT2.xYz_9aBcDeFgHiJkLmNoPqRsTuVwXyZ01';
+    const dir = temp({
+      'unquoted.json': `{"schemaVersion": 1, "mailSettings": {"oauth2": {"clientSecret": ${secret}}}}`,
+      'short.json': '{"schemaVersion": 1, "x": {"basicAuth": {"password": Tr0ub4dor}}}',
+    });
+    for (const format of ['stylish', 'json']) {
+      const r = await tmcheck(['lint', '-f', format, dir]);
+      expect(r.code).toBe(1);
+      for (const out of [r.stdout, r.stderr]) {
+        expect(out).not.toContain(secret.slice(0, 8));
+        expect(out).not.toContain('Tr0ub4dor');
+      }
+    }
+    const { report } = await lintJson([join(dir, 'unquoted.json')]);
+    const column = readFileSync(join(dir, 'unquoted.json'), 'utf8').indexOf(secret) + 1;
+    expect(report.results[0]?.messages[0]).toMatchObject({ ruleId: 'parse', line: 1, column });
+  });
+
+  it('escapes control characters of a path in an error, so that it cannot rewrite the terminal', async () => {
+    const r = await tmcheck(['lint', 'evil\u001b[2J.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('evil\\u001b[2J.yaml: no such file or folder');
+    expect(r.stderr).not.toContain('\u001b');
+  });
+});
+
+describe('tmcheck lint: several paths', () => {
+  it('exits 2 when a folder named holds no manifest, also beside folders that do', async () => {
+    const dir = temp({ 'vessels/a.yaml': OFFICE, 'offices/package.json': '{}', 'offices/ci.yml': 'on: push\n' });
+    const r = await tmcheck(['lint', 'vessels', 'offices'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no manifest found in offices: name a manifest file, or a folder holding');
+    const alone = await tmcheck(['lint', 'offices'], { cwd: dir });
+    expect(alone.stderr).toContain('no manifest found in offices (2 YAML/JSON files skipped: none has a top-level schemaVersion)');
+    const one = await tmcheck(['lint', '.'], { cwd: join(dir, 'offices', '..', 'vessels', '..') });
+    expect(one.code).toBe(0);
+  });
+
+  it('lints a file named after a folder that had skipped it', async () => {
+    const dir = temp({ 'fleet/a.yaml': OFFICE, 'fleet/notes.yaml': 'title: x\n' });
+    const { code, report } = await lintJson(['fleet', 'fleet/notes.yaml'], { cwd: dir });
+    expect(code).toBe(1);
+    expect(report.results.map((r) => r.filePath)).toEqual([join('fleet', 'a.yaml'), 'fleet/notes.yaml']);
+  });
+});
+
+describe('tmcheck lint: Windows paths', () => {
+  it.skipIf(process.platform === 'win32')('reads paths and --config written with backslashes where folders are separated by /', async () => {
+    const dir = temp({ 'fleet/vessels/a.yaml': readFileSync(join(fleet, 'client-build-8270.yaml')), 'conf/tmcheck.yaml': 'rules:\n  version/client-build: warning\n' });
+    const { code, report } = await lintJson(['--config', 'conf\\tmcheck.yaml', 'fleet\\vessels\\a.yaml'], { cwd: dir });
+    expect(code).toBe(0);
+    expect(report.results[0]?.filePath).toBe('fleet/vessels/a.yaml');
+    expect(report.warningCount).toBe(1);
   });
 });

@@ -115,5 +115,24 @@ describe('config files', () => {
     writeFileSync(broken, '{ "rules": ');
     expect(thrown(() => readConfigFile(broken)).message).toMatch(/broken\.json:\d+:\d+ is not valid JSON\/YAML/);
     expect(thrown(() => readConfigFile(join(root, 'missing.json'))).message).toContain('ENOENT');
+    expect(thrown(() => readConfigFile(join(root, 'missing.json'))).message).toContain('no such file or folder');
+    expect(thrown(() => readConfigFile(root)).message).toContain('this is a folder, not a file');
+    const scalar = join(root, 'scalar.yaml');
+    writeFileSync(scalar, '42\n');
+    expect(thrown(() => readConfigFile(scalar)).message).toContain('received 42; a config file is a mapping, such as { "rules"');
+  });
+
+  it('reads a config saved as UTF-16 with a byte order mark, as a manifest may be', () => {
+    const utf16 = join(root, 'utf16.json');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{ "rules": { "oauth2/scope": "off" } }', 'utf16le')]));
+    expect(readConfigFile(utf16)).toEqual({ rules: { 'oauth2/scope': 'off' } });
+  });
+});
+
+describe('--rule', () => {
+  it('says how to give several rules, and suggests the severity meant', () => {
+    expect(thrown(() => parseRuleOverride('oauth2/scope:off,parse:error', RULES)).message).toContain('repeat it for each');
+    expect(thrown(() => parseRuleOverride('oauth2/scope:warn', RULES)).message).toMatch(/such as oauth2\/scope:warning; received "warn" \(did you mean warning\?\)/);
+    expect(thrown(() => parseRuleOverride('oauth2/scope:', RULES)).message).not.toContain('did you mean');
   });
 });

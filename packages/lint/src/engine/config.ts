@@ -5,6 +5,8 @@ import { validateConfig } from '@tmcheck/schemas';
 import { minimumBuildTable, type MinimumBuildTable } from '@tmcheck/versions';
 import { UsageError, closest } from '../errors.js';
 import type { SeveritySetting } from '../finding.js';
+import { describeFsError } from '../files/collect.js';
+import { decode } from '../load/decode.js';
 import { isObj } from '../model/access.js';
 import { getAt, splitPointer } from '../load/pointer.js';
 import type { Rule } from './define-rule.js';
@@ -73,12 +75,16 @@ function checkOptions(rule: Rule, options: unknown, where: string): Record<strin
 
 /** Reads and validates a config file. Every problem is a UsageError naming the file and the field. */
 export function readConfigFile(filePath: string): unknown {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(filePath, 'utf8');
+    bytes = readFileSync(filePath);
   } catch (error) {
-    throw new UsageError(`cannot read the config file ${filePath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new UsageError(`cannot read the config file ${filePath}: ${describeFsError(error)}`);
   }
+  // the same encodings as a manifest: UTF-8, or UTF-16 with a byte order mark (Windows editors write it)
+  const decoded = decode(bytes);
+  if (!decoded.ok) throw new UsageError(`the config file ${filePath} cannot be read: ${decoded.message}`);
+  const text = decoded.value.text;
   let data: unknown;
   try {
     data = load(text.replace(/^\uFEFF/, ''), { schema: CORE_SCHEMA, filename: filePath });
@@ -105,6 +111,8 @@ export function readConfigFile(filePath: string): unknown {
       detail = `received ${JSON.stringify(value)}${near.length > 0 ? ` (did you mean "${near[0]}"?)` : ''}; a rule's setting is one of ${SEVERITY_SETTINGS.join(', ')}, or [severity, { options }]`;
     } else if (tokens[0] === 'minimumBuilds') {
       detail = `received ${JSON.stringify(value)}; write a DB version and its minimum build, such as "minimumBuilds": { "666": 8400 }`;
+    } else if (tokens.length === 0 && first?.keyword === 'type') {
+      detail = `received ${JSON.stringify(data)}; a config file is a mapping, such as { "rules": { "oauth2/secret-plaintext": "off" } }`;
     } else {
       detail = first?.message ?? 'invalid';
     }
@@ -115,6 +123,9 @@ export function readConfigFile(filePath: string): unknown {
 
 /** Parses `--rule ID:SEVERITY`. */
 export function parseRuleOverride(text: string, rules: readonly Rule[]): [string, SeveritySetting] {
+  if (text.includes(',')) {
+    throw new UsageError(`--rule takes one rule: repeat it for each, such as --rule oauth2/secret-plaintext:off --rule exchange/timeout:error; received "${text}"`);
+  }
   const colon = text.lastIndexOf(':');
   if (colon <= 0) {
     throw new UsageError(`--rule expects ID:SEVERITY, such as oauth2/secret-plaintext:off; received "${text}"`);
@@ -123,7 +134,10 @@ export function parseRuleOverride(text: string, rules: readonly Rule[]): [string
   const severity = text.slice(colon + 1).trim() as SeveritySetting;
   if (!rules.some((r) => r.id === id)) throw unknownRule(id, 'in --rule', rules);
   if (!SEVERITY_SETTINGS.includes(severity)) {
-    throw new UsageError(`--rule ${id}: the severity must be one of ${SEVERITY_SETTINGS.join(', ')}; received "${severity}"`);
+    const near = closest(severity, SEVERITY_SETTINGS, 1);
+    throw new UsageError(
+      `--rule ${id}: the severity must be one of ${SEVERITY_SETTINGS.join(', ')}, such as ${id}:warning; received "${severity}"${near.length > 0 && String(severity) !== '' ? ` (did you mean ${near[0]}?)` : ''}`,
+    );
   }
   return [id, severity];
 }

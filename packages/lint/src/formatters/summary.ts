@@ -9,7 +9,13 @@ function plural(n: number, word: string): string {
 /** The one-line summary for the terminal (stderr): problems, files, installations, files skipped. */
 export function summaryLine(
   results: readonly DocumentResult[],
-  info: { readonly files: number; readonly skipped: number; readonly color: boolean },
+  info: {
+    readonly files: number;
+    readonly skipped: number;
+    readonly color: boolean;
+    /** Findings left out of the report by --quiet. */
+    readonly hidden?: { readonly warnings: number; readonly infos: number };
+  },
 ): string {
   const c = createColors(info.color);
   const t = totals(results);
@@ -17,9 +23,14 @@ export function summaryLine(
   const installations = results.length;
   const scope = `${plural(info.files, 'file')} (${plural(installations, 'installation')})`;
   const skipped = info.skipped > 0 ? `; ${plural(info.skipped, 'file')} skipped (no top-level schemaVersion)` : '';
-  if (problems === 0) return `${c.green('✔')} no problems in ${scope}${skipped}\n`;
+  const hiddenParts = [
+    ...(info.hidden && info.hidden.warnings > 0 ? [plural(info.hidden.warnings, 'warning')] : []),
+    ...(info.hidden && info.hidden.infos > 0 ? [plural(info.hidden.infos, 'info')] : []),
+  ];
+  const hidden = hiddenParts.length > 0 ? `; ${hiddenParts.join(' and ')} not shown (--quiet)` : '';
+  if (problems === 0) return `${c.green('✔')} no ${hidden ? 'errors' : 'problems'} in ${scope}${skipped}${hidden}\n`;
   const mark = t.errorCount > 0 ? c.red('✖') : c.yellow('⚠');
   const counts = `${plural(t.errorCount, 'error')}, ${plural(t.warningCount, 'warning')}, ${plural(t.infoCount, 'info')}`;
   const fixable = t.fixableCount > 0 ? `; ${t.fixableCount} with a safe fix in the JSON report` : '';
-  return `${mark} ${plural(problems, 'problem')} (${counts}) in ${scope}${skipped}${fixable}\n`;
+  return `${mark} ${plural(problems, 'problem')} (${counts}) in ${scope}${skipped}${hidden}${fixable}\n`;
 }

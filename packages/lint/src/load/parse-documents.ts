@@ -1,5 +1,6 @@
 import { CORE_SCHEMA, load, type LoadOptions } from 'js-yaml';
 import type { Range } from '../finding.js';
+import { jsonSyntaxError } from './json-syntax.js';
 import { LineIndex } from './line-index.js';
 import { PositionMap, PositionRecorder } from './positions.js';
 
@@ -115,18 +116,23 @@ interface YamlError {
   mark?: { position: number };
 }
 
-/** Why a text is not strict JSON (RFC 8259), with where; undefined when it is. Empty text is left to the caller. */
+/**
+ * Why a text is not strict JSON (RFC 8259), with where; undefined when it is. Empty text is left
+ * to the caller. The reason is ours, never the engine's: V8 quotes the text around the error, and
+ * there may be a secret.
+ */
 function strictJsonProblem(text: string, lines: LineIndex): ParseProblem | undefined {
   if (text.trim() === '') return undefined;
   try {
     JSON.parse(text);
     return undefined;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
-    const offset = position ? Number(position[1]) : text.length;
+    const found = jsonSyntaxError(text);
+    const engine = error instanceof Error ? error.message : '';
+    const position = /at position (\d+)/.exec(engine);
+    const offset = found ? found.offset : position ? Number(position[1]) : 0;
+    const reason = found ? found.reason : 'the text is not valid JSON';
     const p = lines.position(Math.min(offset, Math.max(0, text.length - 1)));
-    const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '');
     return {
       message: `JSON syntax error: ${reason} (a .json manifest is strict JSON: no trailing commas, comments or single quotes; write YAML in a .yaml file for those)`,
       range: { line: p.line, column: p.column, endLine: p.line, endColumn: p.column },
