@@ -4,10 +4,10 @@
  * smtp/address-placeholder and smtp/sender-mismatch so that they agree on what the mailbox is.
  * Hand-written splitting; the only patterns are linear and bounded.
  */
-import { bool, str } from '../model/access.js';
+import { bool, present, str } from '../model/access.js';
 import { CLOUDS, hostInfo, isMicrosoftHost, normalizeHost, serverHost, splitUrl, type Cloud } from '../model/microsoft.js';
 import type { MailSection } from '../model/sections.js';
-import { isEmail, isGuid } from '../model/values.js';
+import { isEmail, isGuid, isSecretReference } from '../model/values.js';
 import { memoize } from '../model/memo.js';
 
 /** What is wrong with a Graph sendMail URL; each has its own message in smtp/graph-url. */
@@ -217,4 +217,29 @@ export function exampleUrl(section: MailSection, graphHost: string | undefined):
 /** The field's name on screen, e.g. `Mail Settings > SMTP Server`. */
 export function serverLabel(section: MailSection): string {
   return `${section.label} > SMTP Server`;
+}
+
+/** The SMTP Server of a Graph section, read once for the smtp/* rules. */
+export interface GraphServer {
+  readonly section: MailSection;
+  readonly pointer: string;
+  /** As written; empty when the field is missing. */
+  readonly server: string;
+  readonly url: GraphUrl;
+}
+
+/**
+ * The SMTP Server of each Graph section (Mail Settings, TM Exchange SMTP) where OAuth2 applies. A server
+ * of the wrong type is the schema's to report, and a ${NAME} reference is not judged: both are left out.
+ */
+export function graphServers(sections: readonly MailSection[]): GraphServer[] {
+  const out: GraphServer[] = [];
+  for (const section of sections) {
+    if (section.channel !== 'graph' || !section.oauthApplies) continue;
+    if (present(section.raw, section.serverKey) && section.server === undefined) continue;
+    const server = section.server ?? '';
+    if (isSecretReference(server)) continue;
+    out.push({ section, pointer: section.pointer(section.serverKey), server, url: analyzeGraphUrl(server) });
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { bool, present } from '../../model/access.js';
+import { bool } from '../../model/access.js';
 import { hostInfo } from '../../model/microsoft.js';
 import type { MailSection } from '../../model/sections.js';
-import { isEmail, isGuid, isSecretReference, quote } from '../../model/values.js';
+import { isEmail, isGuid, quote } from '../../model/values.js';
 import {
   analyzeGraphUrl,
+  graphServers,
   decodeMailbox,
   intendedMailbox,
   isGuideExample,
@@ -81,19 +82,12 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const section of ctx.sections) {
-      if (section.channel !== 'graph' || !section.oauthApplies) continue;
-      const key = section.serverKey;
-      if (present(section.raw, key) && section.server === undefined) continue;
-      const server = section.server ?? '';
-      if (server.trim() === '' || isSecretReference(server)) continue;
-      const g = analyzeGraphUrl(server);
-      if (g.mailbox === undefined) continue;
+    for (const { section, pointer, server, url: g } of graphServers(ctx.sections)) {
+      if (server.trim() === '' || g.mailbox === undefined) continue;
       const tokens = placeholdersIn(g.mailbox);
       const found =
         section.id === 'mailSettings' ? mailSettings(section, g, g.mailbox, tokens) : exchangeSmtp(section, g, g.mailbox, tokens);
       if (!found) continue;
-      const pointer = section.pointer(key);
       const fix = found.value !== undefined && found.value !== server ? { pointer, value: found.value } : undefined;
       ctx.report({ pointer, message: found.message, ...(fix ? { fix } : {}) });
     }

@@ -1,12 +1,12 @@
 import { defineRule } from '../../engine/define-rule.js';
 import type { Fix } from '../../finding.js';
-import { present } from '../../model/access.js';
 import { CLOUDS } from '../../model/microsoft.js';
 import { analyzeTokenUrl } from '../../model/token-url.js';
 import type { MailSection } from '../../model/sections.js';
-import { isSecretReference, quote } from '../../model/values.js';
+import { quote } from '../../model/values.js';
 import {
   analyzeGraphUrl,
+  graphServers,
   exampleUrl,
   GUIDE_EXAMPLE_MAILBOX,
   graphHostFor,
@@ -107,15 +107,8 @@ export default defineRule({
   },
   fixable: true,
   check(ctx) {
-    for (const section of ctx.sections) {
-      if (section.channel !== 'graph' || !section.oauthApplies) continue;
-      const key = section.serverKey;
-      if (present(section.raw, key) && section.server === undefined) continue;
-      const server = section.server ?? '';
-      if (isSecretReference(server)) continue;
-      const g = analyzeGraphUrl(server);
+    for (const { section, pointer, server, url: g } of graphServers(ctx.sections)) {
       if (g.problem === undefined) continue;
-      const pointer = section.pointer(key);
       const value = candidate(section, g);
       const fix: Fix | undefined = value !== undefined && value !== server ? { pointer, value } : undefined;
       ctx.report({ pointer, message: message(section, g, value), ...(fix ? { fix } : {}) });

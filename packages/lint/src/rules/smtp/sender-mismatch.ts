@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
 import { bool, str } from '../../model/access.js';
-import { isEmail, isSecretReference, quote } from '../../model/values.js';
-import { analyzeGraphUrl, decodeMailbox, replaceMailbox, serverLabel } from '../../rule-kit/graph-url.js';
+import { isEmail, quote } from '../../model/values.js';
+import { decodeMailbox, graphServers, replaceMailbox, serverLabel } from '../../rule-kit/graph-url.js';
 
 /** An address field as an e-mail, or undefined when it is not one (oauth2/user-name speaks about that). */
 function email(value: string | undefined): string | undefined {
@@ -17,11 +17,7 @@ export default defineRule({
   },
   fixable: false,
   check(ctx) {
-    for (const section of ctx.sections) {
-      if (section.channel !== 'graph' || !section.oauthApplies) continue;
-      const server = section.server;
-      if (server === undefined || isSecretReference(server)) continue;
-      const g = analyzeGraphUrl(server);
+    for (const { section, url: g } of graphServers(ctx.sections)) {
       if (g.problem !== undefined || g.placeholder || g.mailbox === undefined) continue;
       const mailbox = decodeMailbox(g.mailbox);
       if (!isEmail(mailbox)) continue;
