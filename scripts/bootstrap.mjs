@@ -48,6 +48,29 @@ function ensurePnpm() {
   return local;
 }
 
+/**
+ * Counts the tests in turbo's output: vitest's summary line of each package ("pkg:test:  Tests  3 failed | 632 passed (635)").
+ * A package whose test task started but printed no summary was cut off (a crash, a kill): it is named.
+ */
+function countTests(output) {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const started = new Set();
+  const finished = new Set();
+  for (const raw of output.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
+    const m = /^(\S+):test:\s?(.*)$/.exec(raw);
+    if (!m) continue;
+    started.add(m[1]);
+    if (!/^\s*Tests\s+\d/.test(m[2])) continue;
+    finished.add(m[1]);
+    passed += Number(/(\d+) passed/.exec(m[2])?.[1] ?? 0);
+    failed += Number(/(\d+) failed/.exec(m[2])?.[1] ?? 0);
+    skipped += Number(/(\d+) skipped/.exec(m[2])?.[1] ?? 0) + Number(/(\d+) todo/.exec(m[2])?.[1] ?? 0);
+  }
+  return { passed, failed, skipped, cutOff: [...started].filter((p) => !finished.has(p)).sort() };
+}
+
 const job = process.argv[2];
 if (job !== 'quickstart' && job !== 'test') {
   console.error('usage: node scripts/bootstrap.mjs quickstart|test');
@@ -56,8 +79,9 @@ if (job !== 'quickstart' && job !== 'test') {
 const pnpm = ensurePnpm();
 must(pnpm, ['install', '--frozen-lockfile']);
 if (job === 'test') {
-  // run everything, echo it, and close with one plain line counting the tests of every package
-  const result = spawnSync(pnpm, ['exec', 'turbo', 'run', 'build', 'typecheck', 'test', '--output-logs=full'], {
+  // Run every task of every package even when one fails (--continue), echo it, and close with one plain
+  // line that counts the tests of every package, and names the packages whose tests were cut off.
+  const result = spawnSync(pnpm, ['exec', 'turbo', 'run', 'build', 'typecheck', 'lint', 'test', '--continue', '--output-logs=full'], {
     cwd: root,
     env,
     shell: windows,
@@ -67,16 +91,10 @@ if (job === 'test') {
   if (result.error) throw result.error;
   const output = result.stdout.toString();
   process.stdout.write(output);
-  let passed = 0;
-  let failed = 0;
-  // vitest's summary line: "Tests  3 failed | 632 passed (635)"
-  for (const line of output.replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
-    if (!/^\S*\s*Tests\s+\d/.test(line.replace(/^[^:]*:\s*/, ''))) continue;
-    passed += Number(/(\d+) passed/.exec(line)?.[1] ?? 0);
-    failed += Number(/(\d+) failed/.exec(line)?.[1] ?? 0);
-  }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(result.status === 0 && failed === 0 ? 0 : result.status || 1);
+  const counts = countTests(output);
+  const cut = counts.cutOff.length > 0 ? `; tests cut off in ${counts.cutOff.join(', ')}` : '';
+  console.log(`\n${counts.passed} passed, ${counts.failed} failed${counts.skipped > 0 ? `, ${counts.skipped} skipped` : ''}${cut}`);
+  process.exit(result.status === 0 && counts.failed === 0 && counts.cutOff.length === 0 ? 0 : result.status || 1);
 } else {
   must(pnpm, ['exec', 'turbo', 'run', 'build']);
   const status = run(process.execPath, ['apps/cli/bin/tmcheck.js', 'lint', 'examples/fleet']);

@@ -15,6 +15,7 @@ const require = createRequire(import.meta.url);
 const Ajv2020 = require('ajv/dist/2020').default;
 const standaloneCode = require('ajv/dist/standalone').default;
 const ajvVersion = require('ajv/package.json').version;
+const yaml = require('js-yaml');
 
 export const GENERATED_DIR = 'src/generated';
 export const REGENERATE_COMMAND = 'pnpm --filter @tmcheck/schemas generate';
@@ -34,8 +35,210 @@ const INLINED_SCHEMAS = Object.freeze([
 
 const DO_NOT_EDIT = `// Do not edit: change the schema and run \`${REGENERATE_COMMAND}\`.`;
 
-function readSchema(packageRoot, file) {
+function readJson(packageRoot, file) {
   return JSON.parse(readFileSync(join(packageRoot, file), 'utf8'));
+}
+
+/** A schema as generated: the manifest schema gets its descriptions from the field catalog. */
+function readSchema(packageRoot, file) {
+  const schema = readJson(packageRoot, file);
+  return file === MANIFEST_SCHEMA ? describeFromCatalog(schema, readCatalog(packageRoot)) : schema;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The field catalog (catalog/fields.yaml): the one source of what each manifest field is called
+// in TM Master, what to enter, and whether it holds a secret.
+
+export const CATALOG_FILE = 'catalog/fields.yaml';
+export const MANIFEST_SCHEMA = 'schemas/manifest.schema.json';
+const CATALOG_MODULE = `${'src/generated'}/catalog.ts`;
+const TYPES_MODULE = `${'src/generated'}/manifest-types.ts`;
+
+const CATALOG_KEYS = ['pointer', 'section', 'dialog', 'tab', 'label', 'hint', 'type', 'prescribed', 'example', 'secret', 'reference'];
+const CATALOG_SECTIONS = ['Installation', 'Versions', 'Mail Settings', 'TM Exchange SMTP', 'TM Exchange POP3', 'Azure'];
+const CATALOG_TYPES = ['string', 'integer', 'boolean', 'object', 'list', 'enum', 'const', 'date'];
+
+/** Reads and checks catalog/fields.yaml; throws naming the entry and key at fault. */
+export function readCatalog(packageRoot) {
+  const entries = yaml.load(readFileSync(join(packageRoot, CATALOG_FILE), 'utf8'), { schema: yaml.CORE_SCHEMA });
+  if (!Array.isArray(entries)) throw new Error(`${CATALOG_FILE}: expected a list of fields`);
+  const seen = new Set();
+  for (const [i, e] of entries.entries()) {
+    const where = `${CATALOG_FILE}, entry ${i + 1} (${e && e.pointer})`;
+    for (const key of Object.keys(e)) if (!CATALOG_KEYS.includes(key)) throw new Error(`${where}: unknown key "${key}"`);
+    for (const key of ['section', 'dialog', 'label', 'hint', 'type']) {
+      if (typeof e[key] !== 'string' || e[key].trim() === '') throw new Error(`${where}: "${key}" must be non-empty text`);
+    }
+    if (typeof e.pointer !== 'string') throw new Error(`${where}: "pointer" must be text`);
+    if (!CATALOG_SECTIONS.includes(e.section)) throw new Error(`${where}: section must be one of ${CATALOG_SECTIONS.join(', ')}`);
+    if (!CATALOG_TYPES.includes(e.type)) throw new Error(`${where}: type must be one of ${CATALOG_TYPES.join(', ')}`);
+    if (seen.has(e.pointer)) throw new Error(`${where}: the pointer is listed twice`);
+    seen.add(e.pointer);
+  }
+  return entries;
+}
+
+/** Each schema node that describes a field, by its catalog pointer (list items as `*`). */
+function schemaFields(schema) {
+  const out = new Map();
+  const resolve = (node) => (node && typeof node.$ref === 'string' ? { ...schema.$defs[node.$ref.split('/').pop()], ...node } : node);
+  const visit = (node, pointer) => {
+    out.set(pointer, node);
+    const n = resolve(node);
+    for (const [name, child] of Object.entries(n.properties ?? {})) visit(child, `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    if (n.items && typeof n.items === 'object') visit(n.items, `${pointer}/*`);
+  };
+  visit(schema, '');
+  return out;
+}
+
+/** How a field's description reads in editors: its label, where TM Master shows it, and the guide's hint. */
+export function fieldDescription(entry) {
+  const where = entry.tab && entry.tab !== entry.label ? `${entry.dialog} > ${entry.tab}` : entry.dialog;
+  return `${entry.label} (${where}): ${entry.hint}`;
+}
+
+/** The schema with every field's description taken from the catalog; both must list the same fields. */
+export function describeFromCatalog(schema, catalog) {
+  const copy = JSON.parse(JSON.stringify(schema));
+  const nodes = schemaFields(copy);
+  const byPointer = new Map(catalog.map((e) => [e.pointer, e]));
+  for (const pointer of nodes.keys()) {
+    if (!byPointer.has(pointer)) throw new Error(`${MANIFEST_SCHEMA}: the field "${pointer}" has no entry in ${CATALOG_FILE}`);
+  }
+  for (const pointer of byPointer.keys()) {
+    if (!nodes.has(pointer)) throw new Error(`${CATALOG_FILE}: "${pointer}" is not a field of ${MANIFEST_SCHEMA}`);
+  }
+  for (const [pointer, node] of nodes) {
+    if (pointer === '') continue; // the root keeps its own title and description
+    node.description = fieldDescription(byPointer.get(pointer));
+  }
+  return copy;
+}
+
+function catalogModule(packageRoot) {
+  const entries = readCatalog(packageRoot).map((e) => {
+    const out = {};
+    for (const key of CATALOG_KEYS) if (e[key] !== undefined) out[key] = e[key];
+    return out;
+  });
+  return [
+    `// Generated by scripts/generate.mjs from ${CATALOG_FILE}.`,
+    DO_NOT_EDIT,
+    "import type { FieldInfo } from '../catalog.js';",
+    '',
+    `/** Every field of the manifest, in the order of ${CATALOG_FILE}. */`,
+    `export const FIELDS: readonly FieldInfo[] = ${JSON.stringify(entries, null, 2)};`,
+    '',
+  ].join('\n');
+}
+
+/** The TypeScript name of the object or enum at each catalog pointer; one name may serve several identical nodes. */
+const TYPE_NAMES = Object.freeze({
+  '': 'Manifest',
+  '/installation': 'Installation',
+  '/installation/kind': 'InstallationKind',
+  '/database': 'Database',
+  '/client': 'Component',
+  '/serverService': 'Component',
+  '/mailSettings': 'MailSettings',
+  '/mailSettings/basicAuth': 'BasicAuth',
+  '/mailSettings/oauth2': 'MailSettingsOAuth2Tab',
+  '/mailSettings/smtpTest': 'SmtpTest',
+  '/exchange': 'Exchange',
+  '/exchange/smtp': 'ExchangeSmtp',
+  '/exchange/smtp/basicAuth': 'BasicAuth',
+  '/exchange/smtp/oauth2': 'OAuth2Tab',
+  '/exchange/pop3': 'ExchangePop3',
+  '/exchange/pop3/basicAuth': 'BasicAuth',
+  '/exchange/pop3/oauth2': 'OAuth2Tab',
+  '/azure': 'Azure',
+  '/azure/permissions/*': 'AzurePermission',
+  '/azure/permissions/*/api': 'PermissionApi',
+  '/azure/permissions/*/type': 'PermissionType',
+  '/azure/clientSecrets/*': 'ClientSecret',
+  '/azure/exchangeOnline': 'ExchangeOnline',
+  '/azure/exchangeOnline/mailboxPermissions/*': 'MailboxPermission',
+});
+
+/** TypeScript interfaces for the manifest, generated from the schema, with the catalog's words as doc comments. */
+function typesModule(packageRoot) {
+  const schema = readJson(packageRoot, MANIFEST_SCHEMA);
+  const catalog = new Map(readCatalog(packageRoot).map((e) => [e.pointer, e]));
+  const declarations = new Map();
+  const resolve = (node) => (node && typeof node.$ref === 'string' ? { ...schema.$defs[node.$ref.split('/').pop()], ...node } : node);
+  // `full`: the label and the guide's hint; a type shared by several fields whose hints differ keeps the label only
+  const doc = (pointer, indent, full = true) => {
+    const e = catalog.get(pointer);
+    if (!e || full === null) return '';
+    return `${indent}/** ${full ? `${e.label}: ${e.hint}` : e.label} */\n`.replace(/\*\/(?!\n)/g, '* /');
+  };
+  // A type shared by several fields (BasicAuth, OAuth2Tab, Component) keeps the docs its uses agree on.
+  const declare = (name, shape, render, pointer) => {
+    const known = declarations.get(name);
+    if (known === undefined) {
+      declarations.set(name, { shape, pointer, pointers: [pointer], renders: [render] });
+      return;
+    }
+    if (known.shape !== shape) throw new Error(`codegen: the type ${name} would have two different shapes (${known.pointer} and ${pointer})`);
+    known.pointers.push(pointer);
+    known.renders.push(render);
+  };
+  const textOf = (d) => {
+    for (const full of [true, false]) {
+      const texts = new Set(d.renders.map((r) => r(full)));
+      if (texts.size === 1) return [...texts][0];
+    }
+    return `/** The type of ${d.pointers.join(', ')}. */\n${d.renders[0](null)}`;
+  };
+  const typeOf = (node, pointer) => {
+    const n = resolve(node);
+    const name = TYPE_NAMES[pointer];
+    if (n.enum) {
+      const union = n.enum.map((v) => JSON.stringify(v)).join(' | ');
+      if (!name) return union;
+      declare(name, union, (full) => `${doc(pointer, '', full)}export type ${name} = ${union};`, pointer);
+      return name;
+    }
+    if (n.const !== undefined) return JSON.stringify(n.const);
+    switch (n.type) {
+      case 'string':
+        return 'string';
+      case 'integer':
+      case 'number':
+        return 'number';
+      case 'boolean':
+        return 'boolean';
+      case 'array':
+        return `readonly ${typeOf(n.items ?? {}, `${pointer}/*`)}[]`;
+      case 'object': {
+        if (!name) throw new Error(`codegen: the object at "${pointer}" needs a name in TYPE_NAMES`);
+        const required = new Set(n.required ?? []);
+        const fields = Object.entries(n.properties ?? {}).map(([key, child]) => {
+          const childPointer = `${pointer}/${key}`;
+          const optional = required.has(key) ? '' : '?';
+          return { childPointer, line: `  readonly ${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}${optional}: ${typeOf(child, childPointer)};` };
+        });
+        const shape = fields.map((f) => f.line).join('\n');
+        const render = (full) =>
+          `${doc(pointer, '', full)}export interface ${name} {\n${fields.map((f) => `${doc(f.childPointer, '  ', full)}${f.line}`).join('\n')}\n}`;
+        declare(name, shape, render, pointer);
+        return name;
+      }
+      default:
+        throw new Error(`codegen: cannot type the schema node at "${pointer}"`);
+    }
+  };
+  typeOf(schema, '');
+  const body = [...declarations.values()].sort((a, b) => (a.pointer < b.pointer ? -1 : 1)).map(textOf);
+  return [
+    `// Generated by scripts/generate.mjs from ${MANIFEST_SCHEMA} and ${CATALOG_FILE}.`,
+    DO_NOT_EDIT,
+    '// A document that passes validateManifest() has the type Manifest.',
+    '',
+    body.join('\n\n'),
+    '',
+  ].join('\n');
 }
 
 /**
@@ -179,6 +382,9 @@ export function generate(packageRoot) {
   const files = [
     ...VALIDATORS.map((v) => ({ path: v.output, contents: validatorModule(packageRoot, v) })),
     { path: SCHEMAS_MODULE, contents: schemasModule(packageRoot) },
+    { path: CATALOG_MODULE, contents: catalogModule(packageRoot) },
+    { path: TYPES_MODULE, contents: typesModule(packageRoot) },
+    { path: MANIFEST_SCHEMA, contents: `${JSON.stringify(readSchema(packageRoot, MANIFEST_SCHEMA), null, 2)}\n` },
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -12,7 +12,10 @@ describe('generated code', () => {
   it('is up to date with schemas/*.schema.json (else: pnpm --filter @tmcheck/schemas generate)', () => {
     const files = generate(packageRoot);
     expect(files.map((f) => f.path)).toEqual([
+      'schemas/manifest.schema.json',
+      'src/generated/catalog.ts',
       'src/generated/config-validator.ts',
+      'src/generated/manifest-types.ts',
       'src/generated/manifest-validator.ts',
       'src/generated/schemas.ts',
     ]);
@@ -27,17 +30,17 @@ describe('generated code', () => {
   });
 
   it('loads nothing at run time: no require, no import but type imports and the schemas helper', () => {
-    for (const { path, contents } of generate(packageRoot)) {
+    for (const { path, contents } of generate(packageRoot).filter((f) => f.path.endsWith('.ts'))) {
       expect(contents, path).not.toMatch(/\brequire\(/);
       const imports = contents.split('\n').filter((line) => /^\s*import\b/.test(line));
       for (const line of imports) {
-        expect(line, path).toMatch(/^import type .* from '\.\.\/generated-validator\.js';$|^import \{ deepFreeze, type JsonObject \} from '\.\.\/json\.js';$/);
+        expect(line, path).toMatch(/^import type .* from '\.\.\/(?:generated-validator|catalog)\.js';$|^import \{ deepFreeze, type JsonObject \} from '\.\.\/json\.js';$/);
       }
     }
   });
 
-  it('starts every file with a do-not-edit banner', () => {
-    for (const { path, contents } of generate(packageRoot)) {
+  it('starts every generated module with a do-not-edit banner', () => {
+    for (const { path, contents } of generate(packageRoot).filter((f) => f.path.endsWith('.ts'))) {
       expect(contents, path).toContain(`Do not edit: change the schema and run \`${REGENERATE_COMMAND}\`.`);
       if (path.endsWith('-validator.ts')) expect(contents.startsWith('// @ts-nocheck\n'), path).toBe(true);
     }
@@ -54,7 +57,7 @@ describe('generate.mjs --check', () => {
   it('exits 1 and names the stale file and the command to run', () => {
     const copy = mkdtempSync(join(tmpdir(), 'tmcheck-schemas-'));
     try {
-      for (const path of ['schemas', 'scripts', 'package.json', 'src/generated']) {
+      for (const path of ['schemas', 'scripts', 'catalog', 'package.json', 'src/generated']) {
         cpSync(join(packageRoot, path), join(copy, path), { recursive: true });
       }
       // Resolve ajv from this package: link its node_modules.

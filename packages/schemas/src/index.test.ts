@@ -40,7 +40,7 @@ describe('allowedProperties (for "did you mean")', () => {
     expect(result.valid).toBe(false);
     if (result.valid) return;
     const [error] = result.errors;
-    expect(error?.schemaPath).toBe('#/$defs/oauth2Tab/additionalProperties');
+    expect(error?.schemaPath).toBe('#/properties/exchange/properties/pop3/properties/oauth2/additionalProperties');
     expect(allowedProperties(manifestSchema, error?.schemaPath ?? '')).toEqual([
       'useOAuth2',
       'tokenUrl',

@@ -32,12 +32,23 @@ export type {
   SmtpTest,
 } from './manifest.js';
 export type { RuleOptions, RuleSetting, Severity, TmcheckConfig } from './config.js';
+export {
+  CATALOG_SECTIONS,
+  FIELDS,
+  fieldInfo,
+  fieldPattern,
+  fieldTitle,
+  isSecretField,
+  type CatalogSection,
+  type FieldInfo,
+  type FieldType,
+} from './catalog.js';
 
 /** One schema violation: ajv's ErrorObject, trimmed to what a report needs. */
 export interface SchemaError {
   /** JSON Pointer (RFC 6901) of the offending value in the document; "" is the root. */
   readonly instancePath: string;
-  /** URI fragment of the failing keyword in the schema, e.g. "#/$defs/oauth2Tab/additionalProperties". */
+  /** URI fragment of the failing keyword in the schema, e.g. "#/properties/exchange/properties/pop3/properties/oauth2/additionalProperties". */
   readonly schemaPath: string;
   /** The failing keyword: "required", "type", "enum", "additionalProperties", ... */
   readonly keyword: string;
@@ -84,7 +95,7 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
  * The property names that the object schema at `schemaPath` allows, in schema
  * order, for "did you mean" suggestions: pass the schema and the `schemaPath`
  * of an `additionalProperties` error (its last segment is ignored), e.g.
- * `allowedProperties(manifestSchema, "#/$defs/oauth2Tab/additionalProperties")`
+ * `allowedProperties(manifestSchema, "#/properties/mailSettings/properties/oauth2/additionalProperties")`
  * gives ["useOAuth2", "tokenUrl", ...]. Returns [] where the path leads nowhere.
  */
 export function allowedProperties(schema: JsonObject, schemaPath: string): readonly string[] {

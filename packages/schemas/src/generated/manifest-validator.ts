@@ -6,12 +6,9 @@ import type { GeneratedValidator } from '../generated-validator.js';
 const validate: GeneratedValidator = validate20;
 export default validate;
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tmcheck.dev/schemas/manifest.schema.json","title":"TM Master installation manifest","description":"One TM Master installation (a vessel or an office) as a support engineer finds it: database version, client and server-service builds, the fields of the \"Mail Settings\" and \"TM Exchange Client\" dialogs, and what was registered in Entra ID / Exchange Online. The schema checks structure only; `tmcheck lint` judges the values.","type":"object","additionalProperties":false,"required":["schemaVersion","installation","database","client"],"dependentRequired":{"exchange":["serverService"]},"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors.","type":"string"},"schemaVersion":{"description":"Manifest format version: the number 1.","const":1},"installation":{"description":"The installation this manifest describes.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Name of the installation, e.g. the vessel name \"MV Nordic Star\".","type":"string","minLength":1},"kind":{"description":"Kind of installation: \"vessel\" or \"office\".","enum":["vessel","office"]}}},"database":{"description":"The TM Master database.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"DB version, an integer such as 664. OAuth2 mail needs DB 662, 664 or 665 with build 8271 or later.","type":"integer","minimum":0}}},"client":{"description":"The TM Master V2 client.","$ref":"#/$defs/component"},"serverService":{"description":"The TM Master V2 Server Service; required when TM Exchange is used (`exchange`).","$ref":"#/$defs/component"},"mailSettings":{"description":"System > Settings > \"Mail Settings\" tab: how TM Master itself sends e-mail (requests for quotation, orders, reminders, \"Send as E-mail\").","type":"object","additionalProperties":false,"properties":{"smtpServer":{"description":"SMTP Server: with OAuth2 the Microsoft Graph sendMail URL, e.g. https://graph.microsoft.com/v1.0/users/{0}/sendMail ({0} = the address of the current user).","type":"string"},"smtpPort":{"description":"SMTP Port: can be ignored when using OAuth2.","$ref":"#/$defs/port"},"smtpEnableSsl":{"description":"SMTP Enable SSL: tick this check box, SSL should be enabled.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the mail settings.","type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2: tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment).","type":"string"},"scope":{"description":"Scope: the full scope https://graph.microsoft.com/.default","type":"string"},"userName":{"description":"User Name: the e-mail address of the account used when sending e-mails from the system; also the default sender when a user has no registered address.","type":"string"},"useAddressFromUser":{"description":"Use Address from User: tick this if each user should send with the address registered on their TM Master user (needs {0} in the SMTP Server address).","type":"boolean"},"clientId":{"description":"Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.","type":"string"}}},"smtpTest":{"description":"The \"SMTP Test Function\" fields used with the [Test SMTP] button.","type":"object","additionalProperties":false,"properties":{"sender":{"description":"Sender: an e-mail address that is allowed to send e-mail from the system.","type":"string"},"receiver":{"description":"Receiver: a valid e-mail address to send the test message to.","type":"string"}}}}},"exchange":{"description":"System > TM Exchange Client > \"Settings\" tab: replication through TM Exchange. Requires `serverService`.","type":"object","additionalProperties":false,"properties":{"smtp":{"description":"SMTP Settings: how TM Exchange sends replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"SMTP Server: the Microsoft Graph sendMail URL of the replication mailbox, e.g. https://graph.microsoft.com/v1.0/users/replication@example.com/sendMail","type":"string"},"port":{"description":"SMTP Port: not used; can be ignored when using OAuth2.","$ref":"#/$defs/port"},"senderAddress":{"description":"Sender Address: the e-mail address of the account to be used.","type":"string"},"senderName":{"description":"Senders Name: not used; can be ignored when using OAuth2.","type":"string"},"timeoutSeconds":{"description":"Timeout: how many seconds TM Exchange waits for a response from the mail server before giving up (100 seconds is a reasonable value; the exchange/timeout rule judges the range).","type":"integer"},"useSsl":{"description":"Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the SMTP settings. Scope: https://graph.microsoft.com/.default","$ref":"#/$defs/oauth2Tab"}}},"pop3":{"description":"POP3 Settings: how TM Exchange downloads replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"Server: the POP3 server address (outlook.office365.com).","type":"string"},"port":{"description":"Port: for outlook.office365.com this should be 995.","$ref":"#/$defs/port"},"maxMessages":{"description":"Max messages to download: the number of messages downloaded per TM Exchange service cycle; not related to authentication.","type":"integer","minimum":1},"useSsl":{"description":"Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"The \"Basic Auth\" tab: can be ignored when using OAuth2.","$ref":"#/$defs/basicAuth"},"oauth2":{"description":"The \"OAuth2\" tab of the POP3 settings. Scope: https://outlook.office365.com/.default","$ref":"#/$defs/oauth2Tab"}}}}},"azure":{"description":"What was registered on the Microsoft side (Entra ID app registration, Exchange Online). Optional: rules that need it stay silent where it is absent.","type":"object","additionalProperties":false,"properties":{"tenantId":{"description":"Directory (tenant) ID, the <ORGANIZATION_ID> of the guide.","type":"string"},"applicationId":{"description":"Application (client) ID, the <APPLICATION_ID> of the guide; the \"Client ID\" of the OAuth2 tabs.","type":"string"},"objectId":{"description":"Object ID of the enterprise application, the <OBJECT_ID> of the guide (New-ServicePrincipal -ServiceId). Not the Client ID.","type":"string"},"permissions":{"description":"Configured permissions of the app registration (\"API permissions\").","type":"array","items":{"description":"One configured permission.","type":"object","additionalProperties":false,"properties":{"api":{"description":"API: \"Microsoft Graph\" or \"Office 365 Exchange Online\".","enum":["Microsoft Graph","Office 365 Exchange Online"]},"name":{"description":"Permission name, e.g. Mail.Send (Microsoft Graph) or POP.AccessAsApp (Office 365 Exchange Online).","type":"string"},"type":{"description":"Type: \"Application\" or \"Delegated\". TM Master needs Application permissions.","enum":["Application","Delegated"]},"adminConsent":{"description":"Whether admin consent has been granted (\"Grant admin consent for ...\").","type":"boolean"}}}},"clientSecrets":{"description":"Certificates & secrets > \"Client secrets\" of the app registration.","type":"array","items":{"description":"One client secret.","type":"object","additionalProperties":false,"properties":{"description":{"description":"Description: the name given to the secret, e.g. \"tmmaster secret\".","type":"string"},"expires":{"description":"Expires: the expiry date of the secret, YYYY-MM-DD.","$ref":"#/$defs/date"},"secretId":{"description":"Secret ID of the secret (not its Value, which goes into \"Client Secret\").","type":"string"}}}},"exchangeOnline":{"description":"What was set up in Exchange Online PowerShell so that TM Exchange may download e-mail.","type":"object","additionalProperties":false,"properties":{"servicePrincipalId":{"description":"The service principal's \"ID\" from Get-ServicePrincipal (the <SERVICE_PRINCIPAL_ID> given to Add-MailboxPermission -User), after New-ServicePrincipal was run.","type":"string"},"mailboxPermissions":{"description":"Mailbox permissions granted with Add-MailboxPermission, one per replication mailbox.","type":"array","items":{"description":"One Add-MailboxPermission grant.","type":"object","additionalProperties":false,"properties":{"mailbox":{"description":"The mailbox (-Identity), e.g. replication@example.com.","type":"string"},"accessRights":{"description":"Access rights granted (-AccessRights), e.g. [FullAccess].","type":"array","items":{"type":"string"}}}}}}}}}},"$defs":{"component":{"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version (build) as shown by TM Master, MAJOR.DB.BUILD[.REVISION], e.g. \"2.664.8271.20345\". Write it as a string (quoted in YAML).","type":"string"}}},"port":{"type":"integer","minimum":1,"maximum":65535},"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},"basicAuth":{"type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name for basic authentication.","type":"string"},"password":{"description":"Password for basic authentication, or a reference ${NAME} to an environment variable.","type":"string"}}},"oauth2Tab":{"type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2: tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment); in most cases the same for SMTP and POP3.","type":"string"},"scope":{"description":"Scope: https://graph.microsoft.com/.default for SMTP (sending through Graph), https://outlook.office365.com/.default for POP3.","type":"string"},"userName":{"description":"User Name: the e-mail address of the replication mailbox (SMTP: the account used to send; POP3: the mailbox to download from).","type":"string"},"clientId":{"description":"Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.","type":"string"}}}}};
-const schema32 = {"type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Version (build) as shown by TM Master, MAJOR.DB.BUILD[.REVISION], e.g. \"2.664.8271.20345\". Write it as a string (quoted in YAML).","type":"string"}}};
-const schema34 = {"type":"integer","minimum":1,"maximum":65535};
-const schema35 = {"type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name for basic authentication.","type":"string"},"password":{"description":"Password for basic authentication, or a reference ${NAME} to an environment variable.","type":"string"}}};
-const schema38 = {"type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2: tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment); in most cases the same for SMTP and POP3.","type":"string"},"scope":{"description":"Scope: https://graph.microsoft.com/.default for SMTP (sending through Graph), https://outlook.office365.com/.default for POP3.","type":"string"},"userName":{"description":"User Name: the e-mail address of the replication mailbox (SMTP: the account used to send; POP3: the mailbox to download from).","type":"string"},"clientId":{"description":"Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.","type":"string"}}};
-const schema42 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tmcheck.dev/schemas/manifest.schema.json","title":"TM Master installation manifest","description":"One TM Master installation (a vessel or an office) as a support engineer finds it: database version, client and server-service builds, the fields of the \"Mail Settings\" and \"TM Exchange Client\" dialogs, and what was registered in Entra ID / Exchange Online. The schema checks structure only; `tmcheck lint` judges the values.","type":"object","additionalProperties":false,"required":["schemaVersion","installation","database","client"],"dependentRequired":{"exchange":["serverService"]},"properties":{"$schema":{"description":"Schema (the manifest): Path or URL of manifest.schema.json, for editors (usually given as a \"# yaml-language-server\" comment instead).","type":"string"},"schemaVersion":{"description":"Manifest format version (the manifest): The version of the manifest format, the number 1.","const":1},"installation":{"description":"Installation (the manifest): The installation this manifest describes.","type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"description":"Installation name (the manifest): Name of the installation, such as the vessel name.","type":"string","minLength":1},"kind":{"description":"Kind (the manifest): vessel or office.","enum":["vessel","office"]}}},"database":{"description":"Database (TM Master database): The TM Master database.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"DB version (TM Master database): The DB version, such as 664. OAuth2 mail needs DB 662, 664 or 665 with build 8271 or later.","type":"integer","minimum":0}}},"client":{"description":"Client (TM Master V2 client): The TM Master V2 client.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Client version (TM Master V2 client): The TM Master V2 client version number, MAJOR.DB.BUILD.REVISION; for DB 662, 664 and 665 it must be 2.DB.8271.xxxxx or higher.","type":"string"}}},"serverService":{"description":"Server Service (TM Master V2 Server Service): The TM Master V2 Server Service, which runs TM Exchange; required when TM Exchange is used.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"description":"Server Service version (TM Master V2 Server Service): The TM Master V2 Server Service version number; for DB 662, 664 and 665 it must be 2.DB.8271.xxxxx or higher.","type":"string"}}},"mailSettings":{"description":"Mail Settings (System > Settings > Mail Settings): The \"Mail Settings\" tab, how TM Master itself sends e-mail (requests for quotation, orders, reminders, \"Send as E-mail\").","type":"object","additionalProperties":false,"properties":{"smtpServer":{"description":"SMTP Server (System > Settings > Mail Settings): With OAuth2, the Microsoft Graph sendMail address; {0} stands for the e-mail address of the current user.","type":"string"},"smtpPort":{"description":"SMTP Port (System > Settings > Mail Settings): This can be ignored when using OAuth2.","$ref":"#/$defs/port"},"smtpEnableSsl":{"description":"SMTP Enable SSL (System > Settings > Mail Settings): Tick this check box, SSL should be enabled.","type":"boolean"},"basicAuth":{"description":"Basic Auth (System > Settings > Mail Settings): The \"Basic Auth\" tab can be ignored when using OAuth2.","type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name (System > Settings > Mail Settings > Basic Auth): The user name for basic authentication (ignored with OAuth2).","type":"string"},"password":{"description":"Password (System > Settings > Mail Settings > Basic Auth): The password for basic authentication (ignored with OAuth2), written as a ${NAME} reference to an environment variable.","type":"string"}}},"oauth2":{"description":"OAuth2 (System > Settings > Mail Settings): The \"OAuth2\" tab, to the left of the server details.","type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2 (System > Settings > Mail Settings > OAuth2): Tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL (System > Settings > Mail Settings > OAuth2): The token URL of your mail server; replace \"TenantID\" with the Tenant ID from your Azure environment.","type":"string"},"scope":{"description":"Scope (System > Settings > Mail Settings > OAuth2): The full scope for sending through Microsoft Graph.","type":"string"},"userName":{"description":"User Name (System > Settings > Mail Settings > OAuth2): The e-mail address of the account used when sending e-mails from the system; also the default sender when a user has no registered address.","type":"string"},"useAddressFromUser":{"description":"Use Address from User (System > Settings > Mail Settings > OAuth2): Tick this if each user should send with the address registered on their TM Master user; needs {0} in the SMTP Server address.","type":"boolean"},"clientId":{"description":"Client ID (System > Settings > Mail Settings > OAuth2): The \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret (System > Settings > Mail Settings > OAuth2): The client secret for the client ID (its \"Value\", not its \"Secret ID\"), written as a ${NAME} reference to an environment variable.","type":"string"}}},"smtpTest":{"description":"SMTP Test Function (System > Settings > Mail Settings): The fields used with the [Test SMTP] button.","type":"object","additionalProperties":false,"properties":{"sender":{"description":"Sender (System > Settings > Mail Settings > SMTP Test Function): An e-mail address that should be allowed to send e-mail from the system.","type":"string"},"receiver":{"description":"Receiver (System > Settings > Mail Settings > SMTP Test Function): A valid e-mail address to send the test message to.","type":"string"}}}}},"exchange":{"description":"TM Exchange (System > TM Exchange Client > Settings): The TM Exchange Client \"Settings\" tab, replication through TM Exchange; needs the Server Service version too.","type":"object","additionalProperties":false,"properties":{"smtp":{"description":"SMTP Settings (System > TM Exchange Client > Settings): How TM Exchange sends replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"SMTP Server (System > TM Exchange Client > Settings): The Microsoft Graph sendMail address of the replication mailbox of this installation.","type":"string"},"port":{"description":"SMTP Port (System > TM Exchange Client > Settings): Not used; this can be ignored for the SMTP server when using OAuth2.","$ref":"#/$defs/port"},"senderAddress":{"description":"Sender Address (System > TM Exchange Client > Settings): The e-mail address of the account to be used.","type":"string"},"senderName":{"description":"Senders Name (System > TM Exchange Client > Settings): Not used; this can be ignored when using OAuth2.","type":"string"},"timeoutSeconds":{"description":"Timeout (System > TM Exchange Client > Settings): The maximum time in seconds TM Exchange should wait for a response from the mail server before giving up (100 seconds is a reasonable value).","type":"integer"},"useSsl":{"description":"Use SSL/TLS (System > TM Exchange Client > Settings): Tick this check box; SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"Basic Auth (System > TM Exchange Client > Settings): The \"Basic Auth\" tab can be ignored when using OAuth2.","type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name (System > TM Exchange Client > Settings > Basic Auth): The user name for basic authentication (ignored with OAuth2).","type":"string"},"password":{"description":"Password (System > TM Exchange Client > Settings > Basic Auth): The password for basic authentication (ignored with OAuth2), written as a ${NAME} reference to an environment variable.","type":"string"}}},"oauth2":{"description":"OAuth2 (System > TM Exchange Client > Settings): The \"OAuth2\" tab to the left of the SMTP server fields.","type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2 (System > TM Exchange Client > Settings > OAuth2): Tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL (System > TM Exchange Client > Settings > OAuth2): The token URL of your mail server; replace \"TenantID\" with the Tenant ID from your Azure environment.","type":"string"},"scope":{"description":"Scope (System > TM Exchange Client > Settings > OAuth2): The scope for sending through Microsoft Graph.","type":"string"},"userName":{"description":"User Name (System > TM Exchange Client > Settings > OAuth2): The e-mail address of the replication mailbox TM Exchange sends from.","type":"string"},"clientId":{"description":"Client ID (System > TM Exchange Client > Settings > OAuth2): The \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret (System > TM Exchange Client > Settings > OAuth2): The client secret for the client ID (its \"Value\", not its \"Secret ID\"), written as a ${NAME} reference to an environment variable.","type":"string"}}}}},"pop3":{"description":"POP3 Settings (System > TM Exchange Client > Settings): How TM Exchange downloads replication e-mail.","type":"object","additionalProperties":false,"properties":{"server":{"description":"Server (System > TM Exchange Client > Settings): The POP3 server address.","type":"string"},"port":{"description":"Port (System > TM Exchange Client > Settings): The port to use; for outlook.office365.com this should be 995.","$ref":"#/$defs/port"},"maxMessages":{"description":"Max messages to download (System > TM Exchange Client > Settings): Not related to the authentication; it limits the number of messages downloaded per TM Exchange service cycle.","type":"integer","minimum":1},"useSsl":{"description":"Use SSL/TLS (System > TM Exchange Client > Settings): Tick this check box; SSL/TLS is required for OAuth2.","type":"boolean"},"basicAuth":{"description":"Basic Auth (System > TM Exchange Client > Settings): The \"Basic Auth\" tab can be ignored when using OAuth2.","type":"object","additionalProperties":false,"properties":{"userName":{"description":"User Name (System > TM Exchange Client > Settings > Basic Auth): The user name for basic authentication (ignored with OAuth2).","type":"string"},"password":{"description":"Password (System > TM Exchange Client > Settings > Basic Auth): The password for basic authentication (ignored with OAuth2), written as a ${NAME} reference to an environment variable.","type":"string"}}},"oauth2":{"description":"OAuth2 (System > TM Exchange Client > Settings): The \"OAuth2\" tab to the left of the POP3 server fields.","type":"object","additionalProperties":false,"required":["useOAuth2"],"properties":{"useOAuth2":{"description":"Use OAuth2 (System > TM Exchange Client > Settings > OAuth2): Tick this check box.","type":"boolean"},"tokenUrl":{"description":"Token URL (System > TM Exchange Client > Settings > OAuth2): The token URL of your mail server; in most cases the same as for the SMTP server.","type":"string"},"scope":{"description":"Scope (System > TM Exchange Client > Settings > OAuth2): The POP3 server scope; for outlook.office365.com this should be https://outlook.office365.com/.default.","type":"string"},"userName":{"description":"User Name (System > TM Exchange Client > Settings > OAuth2): The e-mail address to retrieve (download) e-mail from.","type":"string"},"clientId":{"description":"Client ID (System > TM Exchange Client > Settings > OAuth2): The \"Application (client) ID\" Azure assigned to TM Master when the application was registered.","type":"string"},"clientSecret":{"description":"Client Secret (System > TM Exchange Client > Settings > OAuth2): The client secret for the client ID (its \"Value\", not its \"Secret ID\"), written as a ${NAME} reference to an environment variable.","type":"string"}}}}}}},"azure":{"description":"Azure (portal.azure.com): What was registered on the Microsoft side (Entra ID app registration, Exchange Online); optional, rules that need it stay silent where it is absent.","type":"object","additionalProperties":false,"properties":{"tenantId":{"description":"Directory (tenant) ID (portal.azure.com > search \"tenant\"): The Tenant ID, the <ORGANIZATION_ID> of the guide; it goes into every Token URL.","type":"string"},"applicationId":{"description":"Application (client) ID (portal.azure.com > App registrations > TMMaster > Overview): The <APPLICATION_ID> of the guide; the Client ID of every OAuth2 tab.","type":"string"},"objectId":{"description":"Object ID (portal.azure.com > Enterprise applications > TMMaster > Overview): The Object ID of the enterprise application, the <OBJECT_ID> of the guide (New-ServicePrincipal -ObjectId); not the Client ID, and not the Object ID on the App registration's page.","type":"string"},"permissions":{"description":"API permissions (portal.azure.com > App registrations > TMMaster > API permissions): The configured permissions of the app registration.","type":"array","items":{"description":"Permission (portal.azure.com > App registrations > TMMaster > API permissions): One configured permission.","type":"object","additionalProperties":false,"properties":{"api":{"description":"API (portal.azure.com > App registrations > TMMaster > API permissions): Microsoft Graph or Office 365 Exchange Online.","enum":["Microsoft Graph","Office 365 Exchange Online"]},"name":{"description":"Permissions name (portal.azure.com > App registrations > TMMaster > API permissions): Mail.Send (Microsoft Graph) or POP.AccessAsApp (Office 365 Exchange Online).","type":"string"},"type":{"description":"Type (portal.azure.com > App registrations > TMMaster > API permissions): Application or Delegated; TM Master needs Application permissions.","enum":["Application","Delegated"]},"adminConsent":{"description":"Admin consent granted (portal.azure.com > App registrations > TMMaster > API permissions): Whether admin consent has been granted (\"Grant admin consent for ...\").","type":"boolean"}}}},"clientSecrets":{"description":"Client secrets (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The client secrets of the app registration (Description, Expires, Secret ID; never the Value).","type":"array","items":{"description":"Client secret (portal.azure.com > App registrations > TMMaster > Certificates & secrets): One client secret.","type":"object","additionalProperties":false,"properties":{"description":{"description":"Description (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The name given to the secret.","type":"string"},"expires":{"description":"Expires (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The expiry date of the secret, YYYY-MM-DD.","$ref":"#/$defs/date"},"secretId":{"description":"Secret ID (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The Secret ID of the secret, a GUID; not its Value, which goes into Client Secret.","type":"string"}}}},"exchangeOnline":{"description":"Exchange Online (Exchange Online PowerShell): What was set up in Exchange Online PowerShell so that TM Exchange may download e-mail.","type":"object","additionalProperties":false,"properties":{"servicePrincipalId":{"description":"Service principal ID (Exchange Online PowerShell > Get-ServicePrincipal): The \"ID\" that Get-ServicePrincipal lists after New-ServicePrincipal was run; the -User of Add-MailboxPermission.","type":"string"},"mailboxPermissions":{"description":"Mailbox permissions (Exchange Online PowerShell > Add-MailboxPermission): The mailbox permissions granted with Add-MailboxPermission, one per replication mailbox.","type":"array","items":{"description":"Mailbox permission (Exchange Online PowerShell > Add-MailboxPermission): One Add-MailboxPermission grant.","type":"object","additionalProperties":false,"properties":{"mailbox":{"description":"Mailbox (Exchange Online PowerShell > Add-MailboxPermission): The mailbox given as -Identity.","type":"string"},"accessRights":{"description":"Access rights (Exchange Online PowerShell > Add-MailboxPermission): The -AccessRights granted; TM Exchange needs FullAccess.","type":"array","items":{"type":"string","description":"Access right (Exchange Online PowerShell > Add-MailboxPermission): One access right, such as FullAccess."}}}}}}}}}},"$defs":{"port":{"type":"integer","minimum":1,"maximum":65535},"date":{"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"}}};
+const schema32 = {"type":"integer","minimum":1,"maximum":65535};
+const schema35 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "u");
 
@@ -244,7 +241,7 @@ if(data.client !== undefined){
 let data7 = data.client;
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.version === undefined){
-const err18 = {instancePath:instancePath+"/client",schemaPath:"#/$defs/component/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err18 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -255,7 +252,7 @@ errors++;
 }
 for(const key3 in data7){
 if(!(key3 === "version")){
-const err19 = {instancePath:instancePath+"/client",schemaPath:"#/$defs/component/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+const err19 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -267,7 +264,7 @@ errors++;
 }
 if(data7.version !== undefined){
 if(typeof data7.version !== "string"){
-const err20 = {instancePath:instancePath+"/client/version",schemaPath:"#/$defs/component/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/client/version",schemaPath:"#/properties/client/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -279,7 +276,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/client",schemaPath:"#/$defs/component/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err21 = {instancePath:instancePath+"/client",schemaPath:"#/properties/client/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -293,7 +290,7 @@ if(data.serverService !== undefined){
 let data9 = data.serverService;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 if(data9.version === undefined){
-const err22 = {instancePath:instancePath+"/serverService",schemaPath:"#/$defs/component/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+const err22 = {instancePath:instancePath+"/serverService",schemaPath:"#/properties/serverService/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -304,7 +301,7 @@ errors++;
 }
 for(const key4 in data9){
 if(!(key4 === "version")){
-const err23 = {instancePath:instancePath+"/serverService",schemaPath:"#/$defs/component/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+const err23 = {instancePath:instancePath+"/serverService",schemaPath:"#/properties/serverService/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -316,7 +313,7 @@ errors++;
 }
 if(data9.version !== undefined){
 if(typeof data9.version !== "string"){
-const err24 = {instancePath:instancePath+"/serverService/version",schemaPath:"#/$defs/component/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err24 = {instancePath:instancePath+"/serverService/version",schemaPath:"#/properties/serverService/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -328,7 +325,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/serverService",schemaPath:"#/$defs/component/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/serverService",schemaPath:"#/properties/serverService/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -417,7 +414,7 @@ let data15 = data11.basicAuth;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key6 in data15){
 if(!((key6 === "userName") || (key6 === "password"))){
-const err32 = {instancePath:instancePath+"/mailSettings/basicAuth",schemaPath:"#/$defs/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+const err32 = {instancePath:instancePath+"/mailSettings/basicAuth",schemaPath:"#/properties/mailSettings/properties/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -429,7 +426,7 @@ errors++;
 }
 if(data15.userName !== undefined){
 if(typeof data15.userName !== "string"){
-const err33 = {instancePath:instancePath+"/mailSettings/basicAuth/userName",schemaPath:"#/$defs/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err33 = {instancePath:instancePath+"/mailSettings/basicAuth/userName",schemaPath:"#/properties/mailSettings/properties/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -441,7 +438,7 @@ errors++;
 }
 if(data15.password !== undefined){
 if(typeof data15.password !== "string"){
-const err34 = {instancePath:instancePath+"/mailSettings/basicAuth/password",schemaPath:"#/$defs/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/mailSettings/basicAuth/password",schemaPath:"#/properties/mailSettings/properties/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -453,7 +450,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/mailSettings/basicAuth",schemaPath:"#/$defs/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err35 = {instancePath:instancePath+"/mailSettings/basicAuth",schemaPath:"#/properties/mailSettings/properties/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -778,7 +775,7 @@ let data37 = data30.basicAuth;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 for(const key11 in data37){
 if(!((key11 === "userName") || (key11 === "password"))){
-const err61 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/$defs/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const err61 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/properties/exchange/properties/smtp/properties/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -790,7 +787,7 @@ errors++;
 }
 if(data37.userName !== undefined){
 if(typeof data37.userName !== "string"){
-const err62 = {instancePath:instancePath+"/exchange/smtp/basicAuth/userName",schemaPath:"#/$defs/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err62 = {instancePath:instancePath+"/exchange/smtp/basicAuth/userName",schemaPath:"#/properties/exchange/properties/smtp/properties/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -802,7 +799,7 @@ errors++;
 }
 if(data37.password !== undefined){
 if(typeof data37.password !== "string"){
-const err63 = {instancePath:instancePath+"/exchange/smtp/basicAuth/password",schemaPath:"#/$defs/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err63 = {instancePath:instancePath+"/exchange/smtp/basicAuth/password",schemaPath:"#/properties/exchange/properties/smtp/properties/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -814,7 +811,7 @@ errors++;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/$defs/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err64 = {instancePath:instancePath+"/exchange/smtp/basicAuth",schemaPath:"#/properties/exchange/properties/smtp/properties/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -828,7 +825,7 @@ if(data30.oauth2 !== undefined){
 let data40 = data30.oauth2;
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 if(data40.useOAuth2 === undefined){
-const err65 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
+const err65 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -839,7 +836,7 @@ errors++;
 }
 for(const key12 in data40){
 if(!((((((key12 === "useOAuth2") || (key12 === "tokenUrl")) || (key12 === "scope")) || (key12 === "userName")) || (key12 === "clientId")) || (key12 === "clientSecret"))){
-const err66 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+const err66 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -851,7 +848,7 @@ errors++;
 }
 if(data40.useOAuth2 !== undefined){
 if(typeof data40.useOAuth2 !== "boolean"){
-const err67 = {instancePath:instancePath+"/exchange/smtp/oauth2/useOAuth2",schemaPath:"#/$defs/oauth2Tab/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err67 = {instancePath:instancePath+"/exchange/smtp/oauth2/useOAuth2",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -863,7 +860,7 @@ errors++;
 }
 if(data40.tokenUrl !== undefined){
 if(typeof data40.tokenUrl !== "string"){
-const err68 = {instancePath:instancePath+"/exchange/smtp/oauth2/tokenUrl",schemaPath:"#/$defs/oauth2Tab/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err68 = {instancePath:instancePath+"/exchange/smtp/oauth2/tokenUrl",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -875,7 +872,7 @@ errors++;
 }
 if(data40.scope !== undefined){
 if(typeof data40.scope !== "string"){
-const err69 = {instancePath:instancePath+"/exchange/smtp/oauth2/scope",schemaPath:"#/$defs/oauth2Tab/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err69 = {instancePath:instancePath+"/exchange/smtp/oauth2/scope",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -887,7 +884,7 @@ errors++;
 }
 if(data40.userName !== undefined){
 if(typeof data40.userName !== "string"){
-const err70 = {instancePath:instancePath+"/exchange/smtp/oauth2/userName",schemaPath:"#/$defs/oauth2Tab/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err70 = {instancePath:instancePath+"/exchange/smtp/oauth2/userName",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -899,7 +896,7 @@ errors++;
 }
 if(data40.clientId !== undefined){
 if(typeof data40.clientId !== "string"){
-const err71 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientId",schemaPath:"#/$defs/oauth2Tab/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err71 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientId",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -911,7 +908,7 @@ errors++;
 }
 if(data40.clientSecret !== undefined){
 if(typeof data40.clientSecret !== "string"){
-const err72 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientSecret",schemaPath:"#/$defs/oauth2Tab/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err72 = {instancePath:instancePath+"/exchange/smtp/oauth2/clientSecret",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -923,7 +920,7 @@ errors++;
 }
 }
 else {
-const err73 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/$defs/oauth2Tab/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err73 = {instancePath:instancePath+"/exchange/smtp/oauth2",schemaPath:"#/properties/exchange/properties/smtp/properties/oauth2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1049,7 +1046,7 @@ let data52 = data47.basicAuth;
 if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 for(const key14 in data52){
 if(!((key14 === "userName") || (key14 === "password"))){
-const err83 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/$defs/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+const err83 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/properties/exchange/properties/pop3/properties/basicAuth/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1061,7 +1058,7 @@ errors++;
 }
 if(data52.userName !== undefined){
 if(typeof data52.userName !== "string"){
-const err84 = {instancePath:instancePath+"/exchange/pop3/basicAuth/userName",schemaPath:"#/$defs/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err84 = {instancePath:instancePath+"/exchange/pop3/basicAuth/userName",schemaPath:"#/properties/exchange/properties/pop3/properties/basicAuth/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1073,7 +1070,7 @@ errors++;
 }
 if(data52.password !== undefined){
 if(typeof data52.password !== "string"){
-const err85 = {instancePath:instancePath+"/exchange/pop3/basicAuth/password",schemaPath:"#/$defs/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/exchange/pop3/basicAuth/password",schemaPath:"#/properties/exchange/properties/pop3/properties/basicAuth/properties/password/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1085,7 +1082,7 @@ errors++;
 }
 }
 else {
-const err86 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/$defs/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err86 = {instancePath:instancePath+"/exchange/pop3/basicAuth",schemaPath:"#/properties/exchange/properties/pop3/properties/basicAuth/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1099,7 +1096,7 @@ if(data47.oauth2 !== undefined){
 let data55 = data47.oauth2;
 if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
 if(data55.useOAuth2 === undefined){
-const err87 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
+const err87 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/required",keyword:"required",params:{missingProperty: "useOAuth2"},message:"must have required property '"+"useOAuth2"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1110,7 +1107,7 @@ errors++;
 }
 for(const key15 in data55){
 if(!((((((key15 === "useOAuth2") || (key15 === "tokenUrl")) || (key15 === "scope")) || (key15 === "userName")) || (key15 === "clientId")) || (key15 === "clientSecret"))){
-const err88 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+const err88 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1122,7 +1119,7 @@ errors++;
 }
 if(data55.useOAuth2 !== undefined){
 if(typeof data55.useOAuth2 !== "boolean"){
-const err89 = {instancePath:instancePath+"/exchange/pop3/oauth2/useOAuth2",schemaPath:"#/$defs/oauth2Tab/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err89 = {instancePath:instancePath+"/exchange/pop3/oauth2/useOAuth2",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/properties/useOAuth2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1134,7 +1131,7 @@ errors++;
 }
 if(data55.tokenUrl !== undefined){
 if(typeof data55.tokenUrl !== "string"){
-const err90 = {instancePath:instancePath+"/exchange/pop3/oauth2/tokenUrl",schemaPath:"#/$defs/oauth2Tab/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err90 = {instancePath:instancePath+"/exchange/pop3/oauth2/tokenUrl",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/properties/tokenUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1146,7 +1143,7 @@ errors++;
 }
 if(data55.scope !== undefined){
 if(typeof data55.scope !== "string"){
-const err91 = {instancePath:instancePath+"/exchange/pop3/oauth2/scope",schemaPath:"#/$defs/oauth2Tab/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err91 = {instancePath:instancePath+"/exchange/pop3/oauth2/scope",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1158,7 +1155,7 @@ errors++;
 }
 if(data55.userName !== undefined){
 if(typeof data55.userName !== "string"){
-const err92 = {instancePath:instancePath+"/exchange/pop3/oauth2/userName",schemaPath:"#/$defs/oauth2Tab/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err92 = {instancePath:instancePath+"/exchange/pop3/oauth2/userName",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/properties/userName/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1170,7 +1167,7 @@ errors++;
 }
 if(data55.clientId !== undefined){
 if(typeof data55.clientId !== "string"){
-const err93 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientId",schemaPath:"#/$defs/oauth2Tab/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err93 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientId",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/properties/clientId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1182,7 +1179,7 @@ errors++;
 }
 if(data55.clientSecret !== undefined){
 if(typeof data55.clientSecret !== "string"){
-const err94 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientSecret",schemaPath:"#/$defs/oauth2Tab/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err94 = {instancePath:instancePath+"/exchange/pop3/oauth2/clientSecret",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/properties/clientSecret/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1194,7 +1191,7 @@ errors++;
 }
 }
 else {
-const err95 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/$defs/oauth2Tab/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err95 = {instancePath:instancePath+"/exchange/pop3/oauth2",schemaPath:"#/properties/exchange/properties/pop3/properties/oauth2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err95];
 }

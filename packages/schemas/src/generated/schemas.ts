@@ -24,15 +24,15 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
   },
   "properties": {
     "$schema": {
-      "description": "Path or URL of this JSON Schema, for editors.",
+      "description": "Schema (the manifest): Path or URL of manifest.schema.json, for editors (usually given as a \"# yaml-language-server\" comment instead).",
       "type": "string"
     },
     "schemaVersion": {
-      "description": "Manifest format version: the number 1.",
+      "description": "Manifest format version (the manifest): The version of the manifest format, the number 1.",
       "const": 1
     },
     "installation": {
-      "description": "The installation this manifest describes.",
+      "description": "Installation (the manifest): The installation this manifest describes.",
       "type": "object",
       "additionalProperties": false,
       "required": [
@@ -40,12 +40,12 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
       ],
       "properties": {
         "name": {
-          "description": "Name of the installation, e.g. the vessel name \"MV Nordic Star\".",
+          "description": "Installation name (the manifest): Name of the installation, such as the vessel name.",
           "type": "string",
           "minLength": 1
         },
         "kind": {
-          "description": "Kind of installation: \"vessel\" or \"office\".",
+          "description": "Kind (the manifest): vessel or office.",
           "enum": [
             "vessel",
             "office"
@@ -54,7 +54,7 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
       }
     },
     "database": {
-      "description": "The TM Master database.",
+      "description": "Database (TM Master database): The TM Master database.",
       "type": "object",
       "additionalProperties": false,
       "required": [
@@ -62,43 +62,74 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
       ],
       "properties": {
         "version": {
-          "description": "DB version, an integer such as 664. OAuth2 mail needs DB 662, 664 or 665 with build 8271 or later.",
+          "description": "DB version (TM Master database): The DB version, such as 664. OAuth2 mail needs DB 662, 664 or 665 with build 8271 or later.",
           "type": "integer",
           "minimum": 0
         }
       }
     },
     "client": {
-      "description": "The TM Master V2 client.",
-      "$ref": "#/$defs/component"
+      "description": "Client (TM Master V2 client): The TM Master V2 client.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "version"
+      ],
+      "properties": {
+        "version": {
+          "description": "Client version (TM Master V2 client): The TM Master V2 client version number, MAJOR.DB.BUILD.REVISION; for DB 662, 664 and 665 it must be 2.DB.8271.xxxxx or higher.",
+          "type": "string"
+        }
+      }
     },
     "serverService": {
-      "description": "The TM Master V2 Server Service; required when TM Exchange is used (`exchange`).",
-      "$ref": "#/$defs/component"
+      "description": "Server Service (TM Master V2 Server Service): The TM Master V2 Server Service, which runs TM Exchange; required when TM Exchange is used.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": [
+        "version"
+      ],
+      "properties": {
+        "version": {
+          "description": "Server Service version (TM Master V2 Server Service): The TM Master V2 Server Service version number; for DB 662, 664 and 665 it must be 2.DB.8271.xxxxx or higher.",
+          "type": "string"
+        }
+      }
     },
     "mailSettings": {
-      "description": "System > Settings > \"Mail Settings\" tab: how TM Master itself sends e-mail (requests for quotation, orders, reminders, \"Send as E-mail\").",
+      "description": "Mail Settings (System > Settings > Mail Settings): The \"Mail Settings\" tab, how TM Master itself sends e-mail (requests for quotation, orders, reminders, \"Send as E-mail\").",
       "type": "object",
       "additionalProperties": false,
       "properties": {
         "smtpServer": {
-          "description": "SMTP Server: with OAuth2 the Microsoft Graph sendMail URL, e.g. https://graph.microsoft.com/v1.0/users/{0}/sendMail ({0} = the address of the current user).",
+          "description": "SMTP Server (System > Settings > Mail Settings): With OAuth2, the Microsoft Graph sendMail address; {0} stands for the e-mail address of the current user.",
           "type": "string"
         },
         "smtpPort": {
-          "description": "SMTP Port: can be ignored when using OAuth2.",
+          "description": "SMTP Port (System > Settings > Mail Settings): This can be ignored when using OAuth2.",
           "$ref": "#/$defs/port"
         },
         "smtpEnableSsl": {
-          "description": "SMTP Enable SSL: tick this check box, SSL should be enabled.",
+          "description": "SMTP Enable SSL (System > Settings > Mail Settings): Tick this check box, SSL should be enabled.",
           "type": "boolean"
         },
         "basicAuth": {
-          "description": "The \"Basic Auth\" tab: can be ignored when using OAuth2.",
-          "$ref": "#/$defs/basicAuth"
+          "description": "Basic Auth (System > Settings > Mail Settings): The \"Basic Auth\" tab can be ignored when using OAuth2.",
+          "type": "object",
+          "additionalProperties": false,
+          "properties": {
+            "userName": {
+              "description": "User Name (System > Settings > Mail Settings > Basic Auth): The user name for basic authentication (ignored with OAuth2).",
+              "type": "string"
+            },
+            "password": {
+              "description": "Password (System > Settings > Mail Settings > Basic Auth): The password for basic authentication (ignored with OAuth2), written as a ${NAME} reference to an environment variable.",
+              "type": "string"
+            }
+          }
         },
         "oauth2": {
-          "description": "The \"OAuth2\" tab of the mail settings.",
+          "description": "OAuth2 (System > Settings > Mail Settings): The \"OAuth2\" tab, to the left of the server details.",
           "type": "object",
           "additionalProperties": false,
           "required": [
@@ -106,46 +137,46 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
           ],
           "properties": {
             "useOAuth2": {
-              "description": "Use OAuth2: tick this check box.",
+              "description": "Use OAuth2 (System > Settings > Mail Settings > OAuth2): Tick this check box.",
               "type": "boolean"
             },
             "tokenUrl": {
-              "description": "Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment).",
+              "description": "Token URL (System > Settings > Mail Settings > OAuth2): The token URL of your mail server; replace \"TenantID\" with the Tenant ID from your Azure environment.",
               "type": "string"
             },
             "scope": {
-              "description": "Scope: the full scope https://graph.microsoft.com/.default",
+              "description": "Scope (System > Settings > Mail Settings > OAuth2): The full scope for sending through Microsoft Graph.",
               "type": "string"
             },
             "userName": {
-              "description": "User Name: the e-mail address of the account used when sending e-mails from the system; also the default sender when a user has no registered address.",
+              "description": "User Name (System > Settings > Mail Settings > OAuth2): The e-mail address of the account used when sending e-mails from the system; also the default sender when a user has no registered address.",
               "type": "string"
             },
             "useAddressFromUser": {
-              "description": "Use Address from User: tick this if each user should send with the address registered on their TM Master user (needs {0} in the SMTP Server address).",
+              "description": "Use Address from User (System > Settings > Mail Settings > OAuth2): Tick this if each user should send with the address registered on their TM Master user; needs {0} in the SMTP Server address.",
               "type": "boolean"
             },
             "clientId": {
-              "description": "Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.",
+              "description": "Client ID (System > Settings > Mail Settings > OAuth2): The \"Application (client) ID\" Azure assigned to TM Master when the application was registered.",
               "type": "string"
             },
             "clientSecret": {
-              "description": "Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.",
+              "description": "Client Secret (System > Settings > Mail Settings > OAuth2): The client secret for the client ID (its \"Value\", not its \"Secret ID\"), written as a ${NAME} reference to an environment variable.",
               "type": "string"
             }
           }
         },
         "smtpTest": {
-          "description": "The \"SMTP Test Function\" fields used with the [Test SMTP] button.",
+          "description": "SMTP Test Function (System > Settings > Mail Settings): The fields used with the [Test SMTP] button.",
           "type": "object",
           "additionalProperties": false,
           "properties": {
             "sender": {
-              "description": "Sender: an e-mail address that is allowed to send e-mail from the system.",
+              "description": "Sender (System > Settings > Mail Settings > SMTP Test Function): An e-mail address that should be allowed to send e-mail from the system.",
               "type": "string"
             },
             "receiver": {
-              "description": "Receiver: a valid e-mail address to send the test message to.",
+              "description": "Receiver (System > Settings > Mail Settings > SMTP Test Function): A valid e-mail address to send the test message to.",
               "type": "string"
             }
           }
@@ -153,182 +184,265 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
       }
     },
     "exchange": {
-      "description": "System > TM Exchange Client > \"Settings\" tab: replication through TM Exchange. Requires `serverService`.",
+      "description": "TM Exchange (System > TM Exchange Client > Settings): The TM Exchange Client \"Settings\" tab, replication through TM Exchange; needs the Server Service version too.",
       "type": "object",
       "additionalProperties": false,
       "properties": {
         "smtp": {
-          "description": "SMTP Settings: how TM Exchange sends replication e-mail.",
+          "description": "SMTP Settings (System > TM Exchange Client > Settings): How TM Exchange sends replication e-mail.",
           "type": "object",
           "additionalProperties": false,
           "properties": {
             "server": {
-              "description": "SMTP Server: the Microsoft Graph sendMail URL of the replication mailbox, e.g. https://graph.microsoft.com/v1.0/users/replication@example.com/sendMail",
+              "description": "SMTP Server (System > TM Exchange Client > Settings): The Microsoft Graph sendMail address of the replication mailbox of this installation.",
               "type": "string"
             },
             "port": {
-              "description": "SMTP Port: not used; can be ignored when using OAuth2.",
+              "description": "SMTP Port (System > TM Exchange Client > Settings): Not used; this can be ignored for the SMTP server when using OAuth2.",
               "$ref": "#/$defs/port"
             },
             "senderAddress": {
-              "description": "Sender Address: the e-mail address of the account to be used.",
+              "description": "Sender Address (System > TM Exchange Client > Settings): The e-mail address of the account to be used.",
               "type": "string"
             },
             "senderName": {
-              "description": "Senders Name: not used; can be ignored when using OAuth2.",
+              "description": "Senders Name (System > TM Exchange Client > Settings): Not used; this can be ignored when using OAuth2.",
               "type": "string"
             },
             "timeoutSeconds": {
-              "description": "Timeout: how many seconds TM Exchange waits for a response from the mail server before giving up (100 seconds is a reasonable value; the exchange/timeout rule judges the range).",
+              "description": "Timeout (System > TM Exchange Client > Settings): The maximum time in seconds TM Exchange should wait for a response from the mail server before giving up (100 seconds is a reasonable value).",
               "type": "integer"
             },
             "useSsl": {
-              "description": "Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.",
+              "description": "Use SSL/TLS (System > TM Exchange Client > Settings): Tick this check box; SSL/TLS is required for OAuth2.",
               "type": "boolean"
             },
             "basicAuth": {
-              "description": "The \"Basic Auth\" tab: can be ignored when using OAuth2.",
-              "$ref": "#/$defs/basicAuth"
+              "description": "Basic Auth (System > TM Exchange Client > Settings): The \"Basic Auth\" tab can be ignored when using OAuth2.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "userName": {
+                  "description": "User Name (System > TM Exchange Client > Settings > Basic Auth): The user name for basic authentication (ignored with OAuth2).",
+                  "type": "string"
+                },
+                "password": {
+                  "description": "Password (System > TM Exchange Client > Settings > Basic Auth): The password for basic authentication (ignored with OAuth2), written as a ${NAME} reference to an environment variable.",
+                  "type": "string"
+                }
+              }
             },
             "oauth2": {
-              "description": "The \"OAuth2\" tab of the SMTP settings. Scope: https://graph.microsoft.com/.default",
-              "$ref": "#/$defs/oauth2Tab"
+              "description": "OAuth2 (System > TM Exchange Client > Settings): The \"OAuth2\" tab to the left of the SMTP server fields.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "useOAuth2"
+              ],
+              "properties": {
+                "useOAuth2": {
+                  "description": "Use OAuth2 (System > TM Exchange Client > Settings > OAuth2): Tick this check box.",
+                  "type": "boolean"
+                },
+                "tokenUrl": {
+                  "description": "Token URL (System > TM Exchange Client > Settings > OAuth2): The token URL of your mail server; replace \"TenantID\" with the Tenant ID from your Azure environment.",
+                  "type": "string"
+                },
+                "scope": {
+                  "description": "Scope (System > TM Exchange Client > Settings > OAuth2): The scope for sending through Microsoft Graph.",
+                  "type": "string"
+                },
+                "userName": {
+                  "description": "User Name (System > TM Exchange Client > Settings > OAuth2): The e-mail address of the replication mailbox TM Exchange sends from.",
+                  "type": "string"
+                },
+                "clientId": {
+                  "description": "Client ID (System > TM Exchange Client > Settings > OAuth2): The \"Application (client) ID\" Azure assigned to TM Master when the application was registered.",
+                  "type": "string"
+                },
+                "clientSecret": {
+                  "description": "Client Secret (System > TM Exchange Client > Settings > OAuth2): The client secret for the client ID (its \"Value\", not its \"Secret ID\"), written as a ${NAME} reference to an environment variable.",
+                  "type": "string"
+                }
+              }
             }
           }
         },
         "pop3": {
-          "description": "POP3 Settings: how TM Exchange downloads replication e-mail.",
+          "description": "POP3 Settings (System > TM Exchange Client > Settings): How TM Exchange downloads replication e-mail.",
           "type": "object",
           "additionalProperties": false,
           "properties": {
             "server": {
-              "description": "Server: the POP3 server address (outlook.office365.com).",
+              "description": "Server (System > TM Exchange Client > Settings): The POP3 server address.",
               "type": "string"
             },
             "port": {
-              "description": "Port: for outlook.office365.com this should be 995.",
+              "description": "Port (System > TM Exchange Client > Settings): The port to use; for outlook.office365.com this should be 995.",
               "$ref": "#/$defs/port"
             },
             "maxMessages": {
-              "description": "Max messages to download: the number of messages downloaded per TM Exchange service cycle; not related to authentication.",
+              "description": "Max messages to download (System > TM Exchange Client > Settings): Not related to the authentication; it limits the number of messages downloaded per TM Exchange service cycle.",
               "type": "integer",
               "minimum": 1
             },
             "useSsl": {
-              "description": "Use SSL/TLS: tick this check box. SSL/TLS is required for OAuth2.",
+              "description": "Use SSL/TLS (System > TM Exchange Client > Settings): Tick this check box; SSL/TLS is required for OAuth2.",
               "type": "boolean"
             },
             "basicAuth": {
-              "description": "The \"Basic Auth\" tab: can be ignored when using OAuth2.",
-              "$ref": "#/$defs/basicAuth"
+              "description": "Basic Auth (System > TM Exchange Client > Settings): The \"Basic Auth\" tab can be ignored when using OAuth2.",
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "userName": {
+                  "description": "User Name (System > TM Exchange Client > Settings > Basic Auth): The user name for basic authentication (ignored with OAuth2).",
+                  "type": "string"
+                },
+                "password": {
+                  "description": "Password (System > TM Exchange Client > Settings > Basic Auth): The password for basic authentication (ignored with OAuth2), written as a ${NAME} reference to an environment variable.",
+                  "type": "string"
+                }
+              }
             },
             "oauth2": {
-              "description": "The \"OAuth2\" tab of the POP3 settings. Scope: https://outlook.office365.com/.default",
-              "$ref": "#/$defs/oauth2Tab"
+              "description": "OAuth2 (System > TM Exchange Client > Settings): The \"OAuth2\" tab to the left of the POP3 server fields.",
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "useOAuth2"
+              ],
+              "properties": {
+                "useOAuth2": {
+                  "description": "Use OAuth2 (System > TM Exchange Client > Settings > OAuth2): Tick this check box.",
+                  "type": "boolean"
+                },
+                "tokenUrl": {
+                  "description": "Token URL (System > TM Exchange Client > Settings > OAuth2): The token URL of your mail server; in most cases the same as for the SMTP server.",
+                  "type": "string"
+                },
+                "scope": {
+                  "description": "Scope (System > TM Exchange Client > Settings > OAuth2): The POP3 server scope; for outlook.office365.com this should be https://outlook.office365.com/.default.",
+                  "type": "string"
+                },
+                "userName": {
+                  "description": "User Name (System > TM Exchange Client > Settings > OAuth2): The e-mail address to retrieve (download) e-mail from.",
+                  "type": "string"
+                },
+                "clientId": {
+                  "description": "Client ID (System > TM Exchange Client > Settings > OAuth2): The \"Application (client) ID\" Azure assigned to TM Master when the application was registered.",
+                  "type": "string"
+                },
+                "clientSecret": {
+                  "description": "Client Secret (System > TM Exchange Client > Settings > OAuth2): The client secret for the client ID (its \"Value\", not its \"Secret ID\"), written as a ${NAME} reference to an environment variable.",
+                  "type": "string"
+                }
+              }
             }
           }
         }
       }
     },
     "azure": {
-      "description": "What was registered on the Microsoft side (Entra ID app registration, Exchange Online). Optional: rules that need it stay silent where it is absent.",
+      "description": "Azure (portal.azure.com): What was registered on the Microsoft side (Entra ID app registration, Exchange Online); optional, rules that need it stay silent where it is absent.",
       "type": "object",
       "additionalProperties": false,
       "properties": {
         "tenantId": {
-          "description": "Directory (tenant) ID, the <ORGANIZATION_ID> of the guide.",
+          "description": "Directory (tenant) ID (portal.azure.com > search \"tenant\"): The Tenant ID, the <ORGANIZATION_ID> of the guide; it goes into every Token URL.",
           "type": "string"
         },
         "applicationId": {
-          "description": "Application (client) ID, the <APPLICATION_ID> of the guide; the \"Client ID\" of the OAuth2 tabs.",
+          "description": "Application (client) ID (portal.azure.com > App registrations > TMMaster > Overview): The <APPLICATION_ID> of the guide; the Client ID of every OAuth2 tab.",
           "type": "string"
         },
         "objectId": {
-          "description": "Object ID of the enterprise application, the <OBJECT_ID> of the guide (New-ServicePrincipal -ServiceId). Not the Client ID.",
+          "description": "Object ID (portal.azure.com > Enterprise applications > TMMaster > Overview): The Object ID of the enterprise application, the <OBJECT_ID> of the guide (New-ServicePrincipal -ObjectId); not the Client ID, and not the Object ID on the App registration's page.",
           "type": "string"
         },
         "permissions": {
-          "description": "Configured permissions of the app registration (\"API permissions\").",
+          "description": "API permissions (portal.azure.com > App registrations > TMMaster > API permissions): The configured permissions of the app registration.",
           "type": "array",
           "items": {
-            "description": "One configured permission.",
+            "description": "Permission (portal.azure.com > App registrations > TMMaster > API permissions): One configured permission.",
             "type": "object",
             "additionalProperties": false,
             "properties": {
               "api": {
-                "description": "API: \"Microsoft Graph\" or \"Office 365 Exchange Online\".",
+                "description": "API (portal.azure.com > App registrations > TMMaster > API permissions): Microsoft Graph or Office 365 Exchange Online.",
                 "enum": [
                   "Microsoft Graph",
                   "Office 365 Exchange Online"
                 ]
               },
               "name": {
-                "description": "Permission name, e.g. Mail.Send (Microsoft Graph) or POP.AccessAsApp (Office 365 Exchange Online).",
+                "description": "Permissions name (portal.azure.com > App registrations > TMMaster > API permissions): Mail.Send (Microsoft Graph) or POP.AccessAsApp (Office 365 Exchange Online).",
                 "type": "string"
               },
               "type": {
-                "description": "Type: \"Application\" or \"Delegated\". TM Master needs Application permissions.",
+                "description": "Type (portal.azure.com > App registrations > TMMaster > API permissions): Application or Delegated; TM Master needs Application permissions.",
                 "enum": [
                   "Application",
                   "Delegated"
                 ]
               },
               "adminConsent": {
-                "description": "Whether admin consent has been granted (\"Grant admin consent for ...\").",
+                "description": "Admin consent granted (portal.azure.com > App registrations > TMMaster > API permissions): Whether admin consent has been granted (\"Grant admin consent for ...\").",
                 "type": "boolean"
               }
             }
           }
         },
         "clientSecrets": {
-          "description": "Certificates & secrets > \"Client secrets\" of the app registration.",
+          "description": "Client secrets (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The client secrets of the app registration (Description, Expires, Secret ID; never the Value).",
           "type": "array",
           "items": {
-            "description": "One client secret.",
+            "description": "Client secret (portal.azure.com > App registrations > TMMaster > Certificates & secrets): One client secret.",
             "type": "object",
             "additionalProperties": false,
             "properties": {
               "description": {
-                "description": "Description: the name given to the secret, e.g. \"tmmaster secret\".",
+                "description": "Description (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The name given to the secret.",
                 "type": "string"
               },
               "expires": {
-                "description": "Expires: the expiry date of the secret, YYYY-MM-DD.",
+                "description": "Expires (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The expiry date of the secret, YYYY-MM-DD.",
                 "$ref": "#/$defs/date"
               },
               "secretId": {
-                "description": "Secret ID of the secret (not its Value, which goes into \"Client Secret\").",
+                "description": "Secret ID (portal.azure.com > App registrations > TMMaster > Certificates & secrets): The Secret ID of the secret, a GUID; not its Value, which goes into Client Secret.",
                 "type": "string"
               }
             }
           }
         },
         "exchangeOnline": {
-          "description": "What was set up in Exchange Online PowerShell so that TM Exchange may download e-mail.",
+          "description": "Exchange Online (Exchange Online PowerShell): What was set up in Exchange Online PowerShell so that TM Exchange may download e-mail.",
           "type": "object",
           "additionalProperties": false,
           "properties": {
             "servicePrincipalId": {
-              "description": "The service principal's \"ID\" from Get-ServicePrincipal (the <SERVICE_PRINCIPAL_ID> given to Add-MailboxPermission -User), after New-ServicePrincipal was run.",
+              "description": "Service principal ID (Exchange Online PowerShell > Get-ServicePrincipal): The \"ID\" that Get-ServicePrincipal lists after New-ServicePrincipal was run; the -User of Add-MailboxPermission.",
               "type": "string"
             },
             "mailboxPermissions": {
-              "description": "Mailbox permissions granted with Add-MailboxPermission, one per replication mailbox.",
+              "description": "Mailbox permissions (Exchange Online PowerShell > Add-MailboxPermission): The mailbox permissions granted with Add-MailboxPermission, one per replication mailbox.",
               "type": "array",
               "items": {
-                "description": "One Add-MailboxPermission grant.",
+                "description": "Mailbox permission (Exchange Online PowerShell > Add-MailboxPermission): One Add-MailboxPermission grant.",
                 "type": "object",
                 "additionalProperties": false,
                 "properties": {
                   "mailbox": {
-                    "description": "The mailbox (-Identity), e.g. replication@example.com.",
+                    "description": "Mailbox (Exchange Online PowerShell > Add-MailboxPermission): The mailbox given as -Identity.",
                     "type": "string"
                   },
                   "accessRights": {
-                    "description": "Access rights granted (-AccessRights), e.g. [FullAccess].",
+                    "description": "Access rights (Exchange Online PowerShell > Add-MailboxPermission): The -AccessRights granted; TM Exchange needs FullAccess.",
                     "type": "array",
                     "items": {
-                      "type": "string"
+                      "type": "string",
+                      "description": "Access right (Exchange Online PowerShell > Add-MailboxPermission): One access right, such as FullAccess."
                     }
                   }
                 }
@@ -340,19 +454,6 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
     }
   },
   "$defs": {
-    "component": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "version"
-      ],
-      "properties": {
-        "version": {
-          "description": "Version (build) as shown by TM Master, MAJOR.DB.BUILD[.REVISION], e.g. \"2.664.8271.20345\". Write it as a string (quoted in YAML).",
-          "type": "string"
-        }
-      }
-    },
     "port": {
       "type": "integer",
       "minimum": 1,
@@ -361,53 +462,6 @@ export const manifestSchema: JsonObject = deepFreeze<JsonObject>({
     "date": {
       "type": "string",
       "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-    },
-    "basicAuth": {
-      "type": "object",
-      "additionalProperties": false,
-      "properties": {
-        "userName": {
-          "description": "User Name for basic authentication.",
-          "type": "string"
-        },
-        "password": {
-          "description": "Password for basic authentication, or a reference ${NAME} to an environment variable.",
-          "type": "string"
-        }
-      }
-    },
-    "oauth2Tab": {
-      "type": "object",
-      "additionalProperties": false,
-      "required": [
-        "useOAuth2"
-      ],
-      "properties": {
-        "useOAuth2": {
-          "description": "Use OAuth2: tick this check box.",
-          "type": "boolean"
-        },
-        "tokenUrl": {
-          "description": "Token URL: https://login.microsoftonline.com/<Tenant ID>/oauth2/v2.0/token (replace \"TenantID\" with the Tenant ID from your Azure environment); in most cases the same for SMTP and POP3.",
-          "type": "string"
-        },
-        "scope": {
-          "description": "Scope: https://graph.microsoft.com/.default for SMTP (sending through Graph), https://outlook.office365.com/.default for POP3.",
-          "type": "string"
-        },
-        "userName": {
-          "description": "User Name: the e-mail address of the replication mailbox (SMTP: the account used to send; POP3: the mailbox to download from).",
-          "type": "string"
-        },
-        "clientId": {
-          "description": "Client ID: the \"Application (client) ID\" Azure assigned to TM Master when the application was registered.",
-          "type": "string"
-        },
-        "clientSecret": {
-          "description": "Client Secret: the client secret (its \"Value\", not its \"Secret ID\") for the client ID, or a reference ${NAME} to an environment variable.",
-          "type": "string"
-        }
-      }
     }
   }
 });
