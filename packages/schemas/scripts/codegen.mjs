@@ -3,8 +3,9 @@
 //
 // It compiles schemas/*.schema.json with ajv into standalone validators and
 // inlines the schemas themselves, so that importing the package at run time
-// loads neither ajv nor any JSON file. Everything here is deterministic: the
-// same schemas and the same ajv version give the same bytes.
+// loads neither ajv nor any JSON file. It also writes the field reference of
+// docs/manifest.md from catalog/fields.yaml. Everything here is deterministic: the
+// same schemas, catalog and ajv version give the same bytes.
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -54,9 +55,30 @@ export const MANIFEST_SCHEMA = 'schemas/manifest.schema.json';
 const CATALOG_MODULE = `${'src/generated'}/catalog.ts`;
 const TYPES_MODULE = `${'src/generated'}/manifest-types.ts`;
 
-const CATALOG_KEYS = ['pointer', 'section', 'dialog', 'tab', 'label', 'hint', 'type', 'prescribed', 'example', 'secret', 'reference'];
+const CATALOG_KEYS = ['pointer', 'section', 'dialog', 'tab', 'label', 'hint', 'type', 'prescribed', 'example', 'secret', 'reference', 'rules'];
+/**
+ * Keys for docs/manifest.md only, left out of src/generated/catalog.ts: which rules check a field is
+ * the linter's to know at run time (this package does not depend on it), so FieldInfo does not carry it.
+ */
+const DOCS_ONLY_KEYS = ['rules'];
 const CATALOG_SECTIONS = ['Installation', 'Versions', 'Mail Settings', 'TM Exchange SMTP', 'TM Exchange POP3', 'Azure'];
 const CATALOG_TYPES = ['string', 'integer', 'boolean', 'object', 'list', 'enum', 'const', 'date'];
+
+/** A rule ID: `parse`, `oauth2/scope`, `azure/secret-expiring`. */
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)?$/;
+/** Rules that check many fields (schema: every one; env-reference: every text field but the secret ones); docs/manifest.md names them once. */
+export const EVERY_FIELD_RULES = Object.freeze(['schema', 'env-reference']);
+
+function checkRuleList(rules, where) {
+  if (!Array.isArray(rules) || rules.length === 0) throw new Error(`${where}: "rules" must be a non-empty list of rule IDs, or be left out`);
+  const ids = new Set();
+  for (const id of rules) {
+    if (typeof id !== 'string' || !RULE_ID.test(id)) throw new Error(`${where}: "rules" holds ${JSON.stringify(id)}, which is not a rule ID such as oauth2/scope`);
+    if (EVERY_FIELD_RULES.includes(id)) throw new Error(`${where}: "rules" lists ${id}, which docs/manifest.md names once for all fields: leave it out here`);
+    if (ids.has(id)) throw new Error(`${where}: "rules" lists ${id} twice`);
+    ids.add(id);
+  }
+}
 
 /** Reads and checks catalog/fields.yaml; throws naming the entry and key at fault. */
 export function readCatalog(packageRoot) {
@@ -72,6 +94,7 @@ export function readCatalog(packageRoot) {
     if (typeof e.pointer !== 'string') throw new Error(`${where}: "pointer" must be text`);
     if (!CATALOG_SECTIONS.includes(e.section)) throw new Error(`${where}: section must be one of ${CATALOG_SECTIONS.join(', ')}`);
     if (!CATALOG_TYPES.includes(e.type)) throw new Error(`${where}: type must be one of ${CATALOG_TYPES.join(', ')}`);
+    if (e.rules !== undefined) checkRuleList(e.rules, where);
     if (seen.has(e.pointer)) throw new Error(`${where}: the pointer is listed twice`);
     seen.add(e.pointer);
   }
@@ -119,7 +142,7 @@ export function describeFromCatalog(schema, catalog) {
 function catalogModule(packageRoot) {
   const entries = readCatalog(packageRoot).map((e) => {
     const out = {};
-    for (const key of CATALOG_KEYS) if (e[key] !== undefined) out[key] = e[key];
+    for (const key of CATALOG_KEYS) if (e[key] !== undefined && !DOCS_ONLY_KEYS.includes(key)) out[key] = e[key];
     return out;
   });
   return [
@@ -239,6 +262,172 @@ function typesModule(packageRoot) {
     body.join('\n\n'),
     '',
   ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// docs/manifest.md: its field reference is written from the catalog (and the schema's required
+// fields, enums and ranges) between two marker lines; the text around them is written by hand.
+
+/** The user documentation of the manifest, relative to the package folder. */
+export const MANIFEST_DOC = '../../docs/manifest.md';
+export const FIELDS_START = '<!-- fields:start -->';
+export const FIELDS_END = '<!-- fields:end -->';
+
+/** How a path of generate()'s reads for people: `../../docs/manifest.md` -> `docs/manifest.md`. */
+export function shownPath(path) {
+  return path.startsWith('../../') ? path.slice('../../'.length) : path;
+}
+
+const unescapeToken = (token) => token.replace(/~1/g, '/').replace(/~0/g, '~');
+
+/** A catalog pointer as the YAML reads: `/azure/permissions/*\/api` -> `azure.permissions[].api`. */
+export function fieldPath(pointer) {
+  if (pointer === '') return '';
+  let path = '';
+  for (const token of pointer.slice(1).split('/').map(unescapeToken)) {
+    if (token === '*') path += '[]';
+    else path += path === '' ? token : `.${token}`;
+  }
+  return path;
+}
+
+/** What the schema says about each field: its node, and whether its parent requires it. */
+function schemaFacts(schema) {
+  const out = new Map();
+  const resolve = (node) => (node && typeof node.$ref === 'string' ? { ...schema.$defs[node.$ref.split('/').pop()], ...node } : node);
+  const visit = (node, pointer, requirement) => {
+    const n = resolve(node);
+    out.set(pointer, { node: n, requirement });
+    const required = new Set(n.required ?? []);
+    const dependent = Object.entries(n.dependentRequired ?? {});
+    for (const [name, child] of Object.entries(n.properties ?? {})) {
+      const when = dependent.filter(([, needs]) => needs.includes(name)).map(([key]) => key);
+      const req = required.has(name) ? { kind: 'required', parent: pointer } : when.length > 0 ? { kind: 'when', parent: pointer, when } : { kind: 'optional' };
+      visit(child, `${pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`, req);
+    }
+    if (n.items && typeof n.items === 'object') visit(n.items, `${pointer}/*`, { kind: 'item' });
+  };
+  visit(schema, '', { kind: 'document' });
+  return out;
+}
+
+const code = (value) => `\`${String(value)}\``;
+
+/** Catalog prose as Markdown: `${NAME}`, `{0}` and `<PLACEHOLDER>` set as code, so that no renderer takes `<...>` for HTML. */
+function prose(text) {
+  const out = text.replace(/\$\{[A-Za-z_][A-Za-z0-9_]*\}|\{0\}|<[^<>\s][^<>]*>/g, (m) => code(m));
+  if (out.replace(/`[^`]*`/g, '').includes('<')) throw new Error(`${CATALOG_FILE}: "${text}" holds a < that Markdown may take for HTML`);
+  return out;
+}
+
+function requirementText(req) {
+  switch (req.kind) {
+    case 'required':
+      return req.parent === '' ? 'required' : `required in ${code(fieldPath(req.parent))}`;
+    case 'when':
+      return `required when ${req.when.map((k) => code(fieldPath(`${req.parent}/${k}`))).join(' or ')} is present`;
+    case 'optional':
+      return 'optional';
+    default:
+      return undefined; // the document itself, a list item
+  }
+}
+
+function typeText(entry, node) {
+  if (node.enum) return `one of ${node.enum.map(code).join(', ')}`;
+  if (node.const !== undefined) return typeof node.const === 'number' ? `the number ${code(node.const)}` : code(JSON.stringify(node.const));
+  if (entry.type === 'date') return `a date, written ${code('YYYY-MM-DD')}`;
+  switch (node.type) {
+    case 'string':
+      return 'text';
+    case 'boolean':
+      return `${code('true')} or ${code('false')}`;
+    case 'integer': {
+      const { minimum: min, maximum: max } = node;
+      if (min !== undefined && max !== undefined) return `a whole number from ${min} to ${max}`;
+      if (min !== undefined) return `a whole number, ${min} or more`;
+      return 'a whole number';
+    }
+    case 'object':
+      return 'a section (a mapping of the fields below)';
+    case 'array': {
+      const item = node.items?.type;
+      return item === 'object' ? 'a list, each item with the fields below' : item === 'string' ? 'a list of text' : 'a list';
+    }
+    default:
+      throw new Error(`codegen: cannot describe the type of the schema node at "${entry.pointer}" for ${MANIFEST_DOC}`);
+  }
+}
+
+/** Where the value is read: `Where: System > Settings > Mail Settings > OAuth2 > **Scope**`. */
+function whereText(entry) {
+  if (entry.dialog === 'the manifest') return `Where: only in the manifest (**${entry.label}**); TM Master has no such field`;
+  const path = entry.dialog.split(' > ');
+  if (entry.tab && entry.tab !== entry.label) path.push(entry.tab);
+  // a section named after its dialog or tab (Mail Settings, OAuth2) is not named twice
+  if (path[path.length - 1] === entry.label) path.pop();
+  return `Where: ${prose([...path, `**${entry.label}**`].join(' > '))}`;
+}
+
+function rulesText(entry) {
+  if (entry.rules !== undefined) return entry.rules.map((id) => `[${code(id)}](rules/${id}.md)`).join(', ');
+  // env-reference judges text fields that are not secrets; in a number, a date or a choice of values a reference is the schema's finding
+  return entry.type === 'string' && !entry.secret ? 'none besides `schema` and `env-reference`' : 'none besides `schema`';
+}
+
+/** GitHub's anchor of a heading that is plain words. */
+const anchor = (heading) => heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+
+/** The field reference: every catalog entry, grouped by section in the catalog's order of sections. */
+export function fieldReference(catalog, schema) {
+  const facts = schemaFacts(schema);
+  const lines = [
+    `<!-- Generated from packages/schemas/${CATALOG_FILE} by \`${REGENERATE_COMMAND}\`: edit the catalog, not this block. -->`,
+    '',
+    `Sections: ${CATALOG_SECTIONS.map((s) => `[${s}](#${anchor(s)})`).join(' · ')}`,
+  ];
+  for (const section of CATALOG_SECTIONS) {
+    lines.push('', `### ${section}`);
+    for (const entry of catalog.filter((e) => e.section === section)) {
+      const fact = facts.get(entry.pointer);
+      if (!fact) throw new Error(`${CATALOG_FILE}: "${entry.pointer}" is not a field of ${MANIFEST_SCHEMA}`);
+      const requirement = requirementText(fact.requirement);
+      const items = [
+        `- Pointer: ${entry.pointer === '' ? '`""` (the empty pointer: the whole document)' : code(entry.pointer)}`,
+        `- Type: ${typeText(entry, fact.node)}${requirement ? `; ${requirement}` : ''}`,
+      ];
+      if (entry.prescribed !== undefined) items.push(`- Prescribed: ${code(entry.prescribed)}`);
+      if (entry.example !== undefined) items.push(`- Example: ${code(entry.example)}`);
+      if (entry.secret) items.push('- Secret: yes; tmcheck never needs the value to lint and never prints it');
+      else if (entry.reference) items.push('- May hold a `${NAME}` reference to an environment variable');
+      items.push(`- Rules: ${rulesText(entry)}`);
+      lines.push('', `#### ${entry.pointer === '' ? 'The document' : code(fieldPath(entry.pointer))}`, '', whereText(entry), '', prose(entry.hint), '', ...items);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** The text with the lines between the marker lines replaced by `block`; throws unless each marker line is there once, in order. */
+export function replaceFieldsBlock(text, block, file = MANIFEST_DOC) {
+  const lines = text.split('\n');
+  const at = (marker) => lines.flatMap((line, i) => (line.trim() === marker ? [i] : []));
+  const starts = at(FIELDS_START);
+  const ends = at(FIELDS_END);
+  if (starts.length !== 1 || ends.length !== 1 || ends[0] < starts[0]) {
+    throw new Error(`${shownPath(file)} must hold one line ${FIELDS_START} and, below it, one line ${FIELDS_END}: the field reference is written between them`);
+  }
+  return [...lines.slice(0, starts[0] + 1), block, ...lines.slice(ends[0])].join('\n');
+}
+
+function manifestDoc(packageRoot) {
+  let text;
+  try {
+    text = readFileSync(join(packageRoot, MANIFEST_DOC), 'utf8');
+  } catch {
+    throw new Error(`${shownPath(MANIFEST_DOC)} is missing: it holds the manifest's user documentation, with the field reference between ${FIELDS_START} and ${FIELDS_END}`);
+  }
+  const schema = readJson(packageRoot, MANIFEST_SCHEMA);
+  return replaceFieldsBlock(text, fieldReference(readCatalog(packageRoot), schema));
 }
 
 /**
@@ -385,6 +574,7 @@ export function generate(packageRoot) {
     { path: CATALOG_MODULE, contents: catalogModule(packageRoot) },
     { path: TYPES_MODULE, contents: typesModule(packageRoot) },
     { path: MANIFEST_SCHEMA, contents: `${JSON.stringify(readSchema(packageRoot, MANIFEST_SCHEMA), null, 2)}\n` },
+    { path: MANIFEST_DOC, contents: manifestDoc(packageRoot) },
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
@@ -405,7 +595,13 @@ export function findStale(packageRoot) {
       problems.push(`${path} is missing: run ${REGENERATE_COMMAND}`);
       continue;
     }
-    if (actual !== contents) problems.push(`${path} is stale: run ${REGENERATE_COMMAND}`);
+    if (actual !== contents) {
+      problems.push(
+        path === MANIFEST_DOC
+          ? `${shownPath(path)} is stale (the field reference between ${FIELDS_START} and ${FIELDS_END}): run ${REGENERATE_COMMAND}`
+          : `${path} is stale: run ${REGENERATE_COMMAND}`,
+      );
+    }
   }
   let present = [];
   try {

@@ -33,6 +33,8 @@ describe('config schema', () => {
     ['an empty config', {}],
     ['a $schema', { $schema: './node_modules/@tmcheck/schemas/schemas/config.schema.json' }],
     ['every severity', { rules: { a: 'off', b: 'info', c: 'warning', d: 'error' } }],
+    ["ESLint's warn and 0/1/2", { rules: { a: 'warn', b: 0, c: 1, d: [2, {}] } }],
+    ['overrides and ignores (rules.md)', { overrides: [{ files: ['offices/**'], rules: { 'azure/mailbox-permission': 'off' } }, { files: ['legacy-db-660/**'], minimumBuilds: { '660': 8100 } }], ignores: ['drafts/**'] }],
     ['[severity]', { rules: { 'oauth2/scope': ['error'] } }],
     ['[severity, options]', { rules: { 'azure/secret-expiring': ['info', {}] } }],
     // Rule IDs are the linter's business: it reports an unknown one with a suggestion.
@@ -44,9 +46,13 @@ describe('config schema', () => {
   });
 
   const cases: readonly [name: string, config: unknown, keyword: string, instancePath: string][] = [
-    ['a bad severity "warn"', { rules: { 'oauth2/scope': 'warn' } }, 'enum', '/rules/oauth2~1scope'],
-    ['a bad severity in an array', { rules: { 'oauth2/scope': ['warn'] } }, 'enum', '/rules/oauth2~1scope/0'],
-    ['a severity as a number', { rules: { 'oauth2/scope': 2 } }, 'type', '/rules/oauth2~1scope'],
+    ['a bad severity "warnings"', { rules: { 'oauth2/scope': 'warnings' } }, 'enum', '/rules/oauth2~1scope'],
+    ['a bad severity in an array', { rules: { 'oauth2/scope': ['fatal'] } }, 'enum', '/rules/oauth2~1scope/0'],
+    ['a severity number out of ESLint\'s 0/1/2', { rules: { 'oauth2/scope': 3 } }, 'enum', '/rules/oauth2~1scope'],
+    ['an override without files', { overrides: [{ rules: {} }] }, 'required', '/overrides/0'],
+    ['an override with an empty list of files', { overrides: [{ files: [] }] }, 'minItems', '/overrides/0/files'],
+    ['an override with an unknown key', { overrides: [{ files: ['a/**'], rule: {} }] }, 'additionalProperties', '/overrides/0'],
+    ['ignores as a string', { ignores: 'drafts/**' }, 'type', '/ignores'],
     ['an empty array', { rules: { 'oauth2/scope': [] } }, 'minItems', '/rules/oauth2~1scope'],
     ['options that are not an object', { rules: { 'azure/secret-expiring': ['warning', 45] } }, 'type', '/rules/azure~1secret-expiring/1'],
     ['three items', { rules: { 'azure/secret-expiring': ['warning', {}, {}] } }, 'items', '/rules/azure~1secret-expiring'],
@@ -91,9 +97,11 @@ describe('config schema', () => {
     expect(open).toEqual([
       ['#', false],
       ['#/properties/rules', { $ref: '#/$defs/ruleSetting' }],
-      ['#/properties/minimumBuilds', expect.objectContaining({ type: 'integer' })],
+      ['#/properties/overrides/items', false],
+      ['#/properties/overrides/items/properties/rules', { $ref: '#/$defs/ruleSetting' }],
       // Which options a rule takes is checked by the linter, rule by rule.
       ['#/$defs/ruleOptions', true],
+      ['#/$defs/minimumBuilds', expect.objectContaining({ type: 'integer' })],
     ]);
   });
 });

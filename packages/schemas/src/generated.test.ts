@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { findStale, generate, packageOf, REGENERATE_COMMAND, rewriteRequires } from '../scripts/codegen.mjs';
+import { FIELDS_END, FIELDS_START, findStale, generate, MANIFEST_DOC, packageOf, REGENERATE_COMMAND, rewriteRequires } from '../scripts/codegen.mjs';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -12,6 +12,7 @@ describe('generated code', () => {
   it('is up to date with schemas/*.schema.json (else: pnpm --filter @tmcheck/schemas generate)', () => {
     const files = generate(packageRoot);
     expect(files.map((f) => f.path)).toEqual([
+      '../../docs/manifest.md',
       'schemas/manifest.schema.json',
       'src/generated/catalog.ts',
       'src/generated/config-validator.ts',
@@ -54,14 +55,33 @@ describe('generate.mjs --check', () => {
     expect(() => execFileSync(process.execPath, [script, '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 
-  it('exits 1 and names the stale file and the command to run', () => {
-    const copy = mkdtempSync(join(tmpdir(), 'tmcheck-schemas-'));
+  /** A copy of the package at <tmp>/packages/schemas, with docs/manifest.md two folders up, as in the repository. */
+  function copyPackage(): { root: string; pkg: string } {
+    const root = mkdtempSync(join(tmpdir(), 'tmcheck-schemas-'));
+    const pkg = join(root, 'packages/schemas');
+    for (const path of ['schemas', 'scripts', 'catalog', 'package.json', 'src/generated']) {
+      cpSync(join(packageRoot, path), join(pkg, path), { recursive: true });
+    }
+    cpSync(join(packageRoot, MANIFEST_DOC), join(root, 'docs/manifest.md'));
+    // Resolve ajv from this package: link its node_modules.
+    symlinkSync(join(packageRoot, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+    return { root, pkg };
+  }
+
+  /** Runs generate.mjs in a copy; returns its exit status and output. */
+  function run(pkg: string, args: string[]): { status: number; stdout: string; stderr: string } {
     try {
-      for (const path of ['schemas', 'scripts', 'catalog', 'package.json', 'src/generated']) {
-        cpSync(join(packageRoot, path), join(copy, path), { recursive: true });
-      }
-      // Resolve ajv from this package: link its node_modules.
-      symlinkSync(join(packageRoot, 'node_modules'), join(copy, 'node_modules'), 'dir');
+      const stdout = execFileSync(process.execPath, [join(pkg, 'scripts/generate.mjs'), ...args], { stdio: 'pipe' }).toString();
+      return { status: 0, stdout, stderr: '' };
+    } catch (error) {
+      const e = error as { status: number; stdout: Buffer; stderr: Buffer };
+      return { status: e.status, stdout: e.stdout.toString(), stderr: e.stderr.toString() };
+    }
+  }
+
+  it('exits 1 and names the stale file and the command to run', () => {
+    const { root, pkg: copy } = copyPackage();
+    try {
       const schemaFile = join(copy, 'schemas/config.schema.json');
       const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as { title: string };
       writeFileSync(schemaFile, JSON.stringify({ ...schema, title: `${schema.title}, edited` }, null, 2));
@@ -85,7 +105,57 @@ describe('generate.mjs --check', () => {
       expect(execFileSync(process.execPath, [join(copy, 'scripts/generate.mjs')]).toString()).toBe('');
       expect(() => execFileSync(process.execPath, [join(copy, 'scripts/generate.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
     } finally {
-      rmSync(copy, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a field reference in docs/manifest.md that the catalog has moved on from, and rewrites only that block', () => {
+    const { root, pkg } = copyPackage();
+    try {
+      const catalogFile = join(pkg, 'catalog/fields.yaml');
+      const catalog = readFileSync(catalogFile, 'utf8');
+      const hint = 'hint: The POP3 server address.';
+      expect(catalog).toContain(hint);
+      writeFileSync(catalogFile, catalog.replace(hint, 'hint: The POP3 server address, outlook.office365.com for Exchange Online.'));
+      const docFile = join(root, 'docs/manifest.md');
+      const doc = readFileSync(docFile, 'utf8');
+
+      const check = run(pkg, ['--check']);
+      expect(check.status).toBe(1);
+      expect(check.stderr).toContain(
+        `docs/manifest.md is stale (the field reference between ${FIELDS_START} and ${FIELDS_END}): run pnpm --filter @tmcheck/schemas generate`,
+      );
+      // the hint is also the schema's description of the field
+      expect(check.stderr).toContain('schemas/manifest.schema.json is stale');
+
+      expect(run(pkg, []).stdout).toContain('wrote docs/manifest.md');
+      const rewritten = readFileSync(docFile, 'utf8');
+      expect(rewritten).toContain('The POP3 server address, outlook.office365.com for Exchange Online.');
+      // the hand-written text around the block is kept byte for byte
+      const outside = (text: string): string[] => [text.slice(0, text.indexOf(FIELDS_START)), text.slice(text.indexOf(FIELDS_END))];
+      expect(outside(rewritten)).toEqual(outside(doc));
+      expect(run(pkg, ['--check']).status).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('says what is wrong, without a stack trace, when docs/manifest.md has no place for the field reference', () => {
+    const { root, pkg } = copyPackage();
+    try {
+      const docFile = join(root, 'docs/manifest.md');
+      writeFileSync(docFile, readFileSync(docFile, 'utf8').replace(`${FIELDS_END}\n`, ''));
+      for (const args of [['--check'], []]) {
+        const r = run(pkg, args);
+        expect(r.status).toBe(1);
+        expect(r.stderr).toBe(
+          `generate.mjs: docs/manifest.md must hold one line ${FIELDS_START} and, below it, one line ${FIELDS_END}: the field reference is written between them\n`,
+        );
+      }
+      rmSync(docFile);
+      expect(run(pkg, ['--check']).stderr).toMatch(/^generate\.mjs: docs\/manifest\.md is missing/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

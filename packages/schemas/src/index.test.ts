@@ -59,7 +59,7 @@ describe('allowedProperties (for "did you mean")', () => {
       'type',
       'adminConsent',
     ]);
-    expect(allowedProperties(configSchema, '#/additionalProperties')).toEqual(['$schema', 'rules', 'minimumBuilds']);
+    expect(allowedProperties(configSchema, '#/additionalProperties')).toEqual(['$schema', 'rules', 'minimumBuilds', 'overrides', 'ignores']);
   });
 
   it('returns [] where the path leads nowhere', () => {

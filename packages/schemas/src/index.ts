@@ -31,7 +31,7 @@ export type {
   PermissionType,
   SmtpTest,
 } from './manifest.js';
-export type { RuleOptions, RuleSetting, Severity, TmcheckConfig } from './config.js';
+export type { ConfigOverride, RuleOptions, RuleSetting, Severity, TmcheckConfig } from './config.js';
 export {
   CATALOG_SECTIONS,
   FIELDS,

@@ -6,9 +6,10 @@ import type { GeneratedValidator } from '../generated-validator.js';
 const validate: GeneratedValidator = validate20;
 export default validate;
 
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tmcheck.dev/schemas/config.schema.json","title":"tmcheck configuration","description":"tmcheck.config.json / .yaml / .yml: rule severities and options, and additions to the table of minimum TM Master builds. Rule IDs are checked by tmcheck itself, which suggests the closest known ID.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors.","type":"string"},"rules":{"description":"Severity, and optionally options, per rule ID, e.g. { \"oauth2/secret-plaintext\": \"off\", \"azure/secret-expiring\": [\"warning\", { \"days\": 45 }] }.","type":"object","additionalProperties":{"$ref":"#/$defs/ruleSetting"}},"minimumBuilds":{"description":"Minimum client (and server-service) build per DB version, added to or overriding the built-in table, e.g. { \"666\": 8400 }.","type":"object","propertyNames":{"description":"A DB version, as digits.","pattern":"^[0-9]{1,5}$"},"additionalProperties":{"description":"The minimum build number (the third part of MAJOR.DB.BUILD.REVISION).","type":"integer","minimum":0,"maximum":65534}}},"$defs":{"severity":{"description":"\"off\", \"info\", \"warning\" or \"error\".","type":"string","enum":["off","info","warning","error"]},"ruleOptions":{"description":"Options of the rule; which ones a rule accepts is checked by tmcheck.","type":"object","additionalProperties":true},"ruleSetting":{"description":"A severity, [severity] or [severity, options].","anyOf":[{"$ref":"#/$defs/severity"},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"}],"items":false,"minItems":1},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://tmcheck.dev/schemas/config.schema.json","title":"tmcheck configuration","description":"tmcheck.config.json / .yaml / .yml: rule severities and options, additions to the table of minimum TM Master builds, settings for some paths (overrides) and paths never linted (ignores). Rule IDs are checked by tmcheck itself, which suggests the closest known ID.","type":"object","additionalProperties":false,"properties":{"$schema":{"description":"Path or URL of this JSON Schema, for editors.","type":"string"},"rules":{"description":"Severity, and optionally options, per rule ID, e.g. { \"oauth2/secret-plaintext\": \"off\", \"azure/secret-expiring\": [\"warning\", { \"days\": 45 }] }.","type":"object","additionalProperties":{"$ref":"#/$defs/ruleSetting"}},"minimumBuilds":{"description":"Minimum client (and server-service) build per DB version, added to or overriding the built-in table, e.g. { \"666\": 8400 }.","$ref":"#/$defs/minimumBuilds"},"overrides":{"description":"Settings for some paths: each entry's globs (relative to this config file's folder) select manifests, and its rules and minimum builds apply to them; later entries win.","type":"array","items":{"type":"object","additionalProperties":false,"required":["files"],"properties":{"files":{"description":"Globs of manifest paths relative to the config file's folder, e.g. [\"vessels/legacy/**\"].","type":"array","items":{"type":"string","minLength":1},"minItems":1},"rules":{"description":"Severity, and optionally options, per rule ID, for these paths.","type":"object","additionalProperties":{"$ref":"#/$defs/ruleSetting"}},"minimumBuilds":{"description":"Minimum builds per DB version for these paths.","$ref":"#/$defs/minimumBuilds"}}}},"ignores":{"description":"Globs (relative to this config file's folder) of paths that are never linted, e.g. [\"drafts/**\"].","type":"array","items":{"type":"string","minLength":1}}},"$defs":{"severity":{"description":"\"off\", \"info\", \"warning\" or \"error\"; ESLint's \"warn\" and 0 (off), 1 (warning), 2 (error) are accepted too.","anyOf":[{"type":"string","enum":["off","info","warning","error","warn"]},{"type":"integer","enum":[0,1,2]}]},"ruleOptions":{"description":"Options of the rule; which ones a rule accepts is checked by tmcheck.","type":"object","additionalProperties":true},"ruleSetting":{"description":"A severity, [severity] or [severity, options].","anyOf":[{"$ref":"#/$defs/severity"},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"}],"items":false,"minItems":1},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}]},"minimumBuilds":{"type":"object","propertyNames":{"description":"A DB version, as digits.","pattern":"^[0-9]{1,5}$"},"additionalProperties":{"description":"The minimum build number (the third part of MAJOR.DB.BUILD.REVISION).","type":"integer","minimum":0,"maximum":65534}}}};
+const schema37 = {"type":"object","propertyNames":{"description":"A DB version, as digits.","pattern":"^[0-9]{1,5}$"},"additionalProperties":{"description":"The minimum build number (the third part of MAJOR.DB.BUILD.REVISION).","type":"integer","minimum":0,"maximum":65534}};
 const schema32 = {"description":"A severity, [severity] or [severity, options].","anyOf":[{"$ref":"#/$defs/severity"},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"}],"items":false,"minItems":1},{"type":"array","prefixItems":[{"$ref":"#/$defs/severity"},{"$ref":"#/$defs/ruleOptions"}],"items":false,"minItems":2}]};
-const schema33 = {"description":"\"off\", \"info\", \"warning\" or \"error\".","type":"string","enum":["off","info","warning","error"]};
+const schema33 = {"description":"\"off\", \"info\", \"warning\" or \"error\"; ESLint's \"warn\" and 0 (off), 1 (warning), 2 (error) are accepted too.","anyOf":[{"type":"string","enum":["off","info","warning","error","warn"]},{"type":"integer","enum":[0,1,2]}]};
 const schema36 = {"description":"Options of the rule; which ones a rule accepts is checked by tmcheck.","type":"object","additionalProperties":true};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -24,8 +25,11 @@ evaluated0.items = undefined;
 const _errs0 = errors;
 let valid0 = false;
 const _errs1 = errors;
+const _errs3 = errors;
+let valid2 = false;
+const _errs4 = errors;
 if(typeof data !== "string"){
-const err0 = {instancePath,schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err0 = {instancePath,schemaPath:"#/$defs/severity/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -34,8 +38,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(!((((data === "off") || (data === "info")) || (data === "warning")) || (data === "error"))){
-const err1 = {instancePath,schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(!(((((data === "off") || (data === "info")) || (data === "warning")) || (data === "error")) || (data === "warn"))){
+const err1 = {instancePath,schemaPath:"#/$defs/severity/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema33.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -44,12 +48,11 @@ vErrors.push(err1);
 }
 errors++;
 }
-var _valid0 = _errs1 === errors;
-valid0 = valid0 || _valid0;
-const _errs4 = errors;
-if(Array.isArray(data)){
-if(data.length < 1){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid1 = _errs4 === errors;
+valid2 = valid2 || _valid1;
+const _errs6 = errors;
+if(!(((typeof data == "number") && (!(data % 1) && !isNaN(data))) && (isFinite(data)))){
+const err2 = {instancePath,schemaPath:"#/$defs/severity/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -58,11 +61,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-const len0 = data.length;
-if(len0 > 0){
-let data0 = data[0];
-if(typeof data0 !== "string"){
-const err3 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!(((data === 0) || (data === 1)) || (data === 2))){
+const err3 = {instancePath,schemaPath:"#/$defs/severity/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema33.anyOf[1].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -71,8 +71,10 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!((((data0 === "off") || (data0 === "info")) || (data0 === "warning")) || (data0 === "error"))){
-const err4 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+var _valid1 = _errs6 === errors;
+valid2 = valid2 || _valid1;
+if(!valid2){
+const err4 = {instancePath,schemaPath:"#/$defs/severity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -81,10 +83,23 @@ vErrors.push(err4);
 }
 errors++;
 }
+else {
+errors = _errs3;
+if(vErrors !== null){
+if(_errs3){
+vErrors.length = _errs3;
 }
-const len1 = data.length;
-if(!(len1 <= 1)){
-const err5 = {instancePath,schemaPath:"#/anyOf/1/items",keyword:"items",params:{limit: 1},message:"must NOT have more than 1 items"};
+else {
+vErrors = null;
+}
+}
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+const _errs8 = errors;
+if(Array.isArray(data)){
+if(data.length < 1){
+const err5 = {instancePath,schemaPath:"#/anyOf/1/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -93,9 +108,14 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-else {
-const err6 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len0 = data.length;
+if(len0 > 0){
+let data0 = data[0];
+const _errs12 = errors;
+let valid5 = false;
+const _errs13 = errors;
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,15 +124,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-var _valid0 = _errs4 === errors;
-valid0 = valid0 || _valid0;
-if(_valid0){
-var items0 = true;
-}
-const _errs9 = errors;
-if(Array.isArray(data)){
-if(data.length < 2){
-const err7 = {instancePath,schemaPath:"#/anyOf/2/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(!(((((data0 === "off") || (data0 === "info")) || (data0 === "warning")) || (data0 === "error")) || (data0 === "warn"))){
+const err7 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema33.anyOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -121,11 +134,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-const len2 = data.length;
-if(len2 > 0){
-let data1 = data[0];
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs13 === errors;
+valid5 = valid5 || _valid2;
+const _errs15 = errors;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err8 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -134,8 +147,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((((data1 === "off") || (data1 === "info")) || (data1 === "warning")) || (data1 === "error"))){
-const err9 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema33.enum},message:"must be equal to one of the allowed values"};
+if(!(((data0 === 0) || (data0 === 1)) || (data0 === 2))){
+const err9 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema33.anyOf[1].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -144,13 +157,10 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(len2 > 1){
-let data2 = data[1];
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-}
-else {
-const err10 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid2 = _errs15 === errors;
+valid5 = valid5 || _valid2;
+if(!valid5){
+const err10 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -159,10 +169,21 @@ vErrors.push(err10);
 }
 errors++;
 }
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
 }
-const len3 = data.length;
-if(!(len3 <= 2)){
-const err11 = {instancePath,schemaPath:"#/anyOf/2/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+else {
+vErrors = null;
+}
+}
+}
+}
+const len1 = data.length;
+if(!(len1 <= 1)){
+const err11 = {instancePath,schemaPath:"#/anyOf/1/items",keyword:"items",params:{limit: 1},message:"must NOT have more than 1 items"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -173,7 +194,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err12 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -182,7 +203,134 @@ vErrors.push(err12);
 }
 errors++;
 }
-var _valid0 = _errs9 === errors;
+var _valid0 = _errs8 === errors;
+valid0 = valid0 || _valid0;
+if(_valid0){
+var items0 = true;
+}
+const _errs17 = errors;
+if(Array.isArray(data)){
+if(data.length < 2){
+const err13 = {instancePath,schemaPath:"#/anyOf/2/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len2 = data.length;
+if(len2 > 0){
+let data1 = data[0];
+const _errs21 = errors;
+let valid8 = false;
+const _errs22 = errors;
+if(typeof data1 !== "string"){
+const err14 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(!(((((data1 === "off") || (data1 === "info")) || (data1 === "warning")) || (data1 === "error")) || (data1 === "warn"))){
+const err15 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/0/enum",keyword:"enum",params:{allowedValues: schema33.anyOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid3 = _errs22 === errors;
+valid8 = valid8 || _valid3;
+const _errs24 = errors;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err16 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!(((data1 === 0) || (data1 === 1)) || (data1 === 2))){
+const err17 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf/1/enum",keyword:"enum",params:{allowedValues: schema33.anyOf[1].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+var _valid3 = _errs24 === errors;
+valid8 = valid8 || _valid3;
+if(!valid8){
+const err18 = {instancePath:instancePath+"/0",schemaPath:"#/$defs/severity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+else {
+errors = _errs21;
+if(vErrors !== null){
+if(_errs21){
+vErrors.length = _errs21;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(len2 > 1){
+let data2 = data[1];
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+}
+else {
+const err19 = {instancePath:instancePath+"/1",schemaPath:"#/$defs/ruleOptions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+const len3 = data.length;
+if(!(len3 <= 2)){
+const err20 = {instancePath,schemaPath:"#/anyOf/2/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
 valid0 = valid0 || _valid0;
 if(_valid0){
 if(items0 !== true){
@@ -190,12 +338,12 @@ items0 = true;
 }
 }
 if(!valid0){
-const err13 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err22 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err13];
+vErrors = [err22];
 }
 else {
-vErrors.push(err13);
+vErrors.push(err22);
 }
 errors++;
 }
@@ -231,7 +379,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((key0 === "$schema") || (key0 === "rules")) || (key0 === "minimumBuilds"))){
+if(!(((((key0 === "$schema") || (key0 === "rules")) || (key0 === "minimumBuilds")) || (key0 === "overrides")) || (key0 === "ignores"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -279,10 +427,10 @@ if(data.minimumBuilds !== undefined){
 let data3 = data.minimumBuilds;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 for(const key2 in data3){
-const _errs10 = errors;
+const _errs11 = errors;
 if(typeof key2 === "string"){
 if(!pattern4.test(key2)){
-const err3 = {instancePath:instancePath+"/minimumBuilds",schemaPath:"#/properties/minimumBuilds/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}$"},message:"must match pattern \""+"^[0-9]{1,5}$"+"\"",propertyName:key2};
+const err3 = {instancePath:instancePath+"/minimumBuilds",schemaPath:"#/$defs/minimumBuilds/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}$"},message:"must match pattern \""+"^[0-9]{1,5}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -292,9 +440,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-var valid2 = _errs10 === errors;
-if(!valid2){
-const err4 = {instancePath:instancePath+"/minimumBuilds",schemaPath:"#/properties/minimumBuilds/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+var valid3 = _errs11 === errors;
+if(!valid3){
+const err4 = {instancePath:instancePath+"/minimumBuilds",schemaPath:"#/$defs/minimumBuilds/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -307,7 +455,7 @@ errors++;
 for(const key3 in data3){
 let data4 = data3[key3];
 if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err5 = {instancePath:instancePath+"/minimumBuilds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/minimumBuilds/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err5 = {instancePath:instancePath+"/minimumBuilds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/minimumBuilds/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -318,7 +466,7 @@ errors++;
 }
 if((typeof data4 == "number") && (isFinite(data4))){
 if(data4 > 65534 || isNaN(data4)){
-const err6 = {instancePath:instancePath+"/minimumBuilds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/minimumBuilds/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65534},message:"must be <= 65534"};
+const err6 = {instancePath:instancePath+"/minimumBuilds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/minimumBuilds/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65534},message:"must be <= 65534"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -328,7 +476,7 @@ vErrors.push(err6);
 errors++;
 }
 if(data4 < 0 || isNaN(data4)){
-const err7 = {instancePath:instancePath+"/minimumBuilds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/minimumBuilds/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err7 = {instancePath:instancePath+"/minimumBuilds/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/minimumBuilds/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -341,7 +489,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/minimumBuilds",schemaPath:"#/properties/minimumBuilds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/minimumBuilds",schemaPath:"#/$defs/minimumBuilds/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -351,14 +499,256 @@ vErrors.push(err8);
 errors++;
 }
 }
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.overrides !== undefined){
+let data5 = data.overrides;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+let data6 = data5[i0];
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.files === undefined){
+const err9 = {instancePath:instancePath+"/overrides/" + i0,schemaPath:"#/properties/overrides/items/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
 else {
 vErrors.push(err9);
+}
+errors++;
+}
+for(const key4 in data6){
+if(!(((key4 === "files") || (key4 === "rules")) || (key4 === "minimumBuilds"))){
+const err10 = {instancePath:instancePath+"/overrides/" + i0,schemaPath:"#/properties/overrides/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data6.files !== undefined){
+let data7 = data6.files;
+if(Array.isArray(data7)){
+if(data7.length < 1){
+const err11 = {instancePath:instancePath+"/overrides/" + i0+"/files",schemaPath:"#/properties/overrides/items/properties/files/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(typeof data8 === "string"){
+if(data8.length < 1){
+const err12 = {instancePath:instancePath+"/overrides/" + i0+"/files/" + i1,schemaPath:"#/properties/overrides/items/properties/files/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/overrides/" + i0+"/files/" + i1,schemaPath:"#/properties/overrides/items/properties/files/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/overrides/" + i0+"/files",schemaPath:"#/properties/overrides/items/properties/files/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data6.rules !== undefined){
+let data9 = data6.rules;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key5 in data9){
+if(!(validate21(data9[key5], {instancePath:instancePath+"/overrides/" + i0+"/rules/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data9,parentDataProperty:key5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/overrides/" + i0+"/rules",schemaPath:"#/properties/overrides/items/properties/rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data6.minimumBuilds !== undefined){
+let data11 = data6.minimumBuilds;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key6 in data11){
+const _errs31 = errors;
+if(typeof key6 === "string"){
+if(!pattern4.test(key6)){
+const err16 = {instancePath:instancePath+"/overrides/" + i0+"/minimumBuilds",schemaPath:"#/$defs/minimumBuilds/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,5}$"},message:"must match pattern \""+"^[0-9]{1,5}$"+"\"",propertyName:key6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+var valid12 = _errs31 === errors;
+if(!valid12){
+const err17 = {instancePath:instancePath+"/overrides/" + i0+"/minimumBuilds",schemaPath:"#/$defs/minimumBuilds/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+for(const key7 in data11){
+let data12 = data11[key7];
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err18 = {instancePath:instancePath+"/overrides/" + i0+"/minimumBuilds/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/minimumBuilds/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 65534 || isNaN(data12)){
+const err19 = {instancePath:instancePath+"/overrides/" + i0+"/minimumBuilds/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/minimumBuilds/additionalProperties/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65534},message:"must be <= 65534"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data12 < 0 || isNaN(data12)){
+const err20 = {instancePath:instancePath+"/overrides/" + i0+"/minimumBuilds/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/minimumBuilds/additionalProperties/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/overrides/" + i0+"/minimumBuilds",schemaPath:"#/$defs/minimumBuilds/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/overrides/" + i0,schemaPath:"#/properties/overrides/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/overrides",schemaPath:"#/properties/overrides/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.ignores !== undefined){
+let data13 = data.ignores;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(typeof data14 === "string"){
+if(data14.length < 1){
+const err24 = {instancePath:instancePath+"/ignores/" + i2,schemaPath:"#/properties/ignores/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/ignores/" + i2,schemaPath:"#/properties/ignores/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/ignores",schemaPath:"#/properties/ignores/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }

@@ -471,7 +471,7 @@ export const configSchema: JsonObject = deepFreeze<JsonObject>({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "https://tmcheck.dev/schemas/config.schema.json",
   "title": "tmcheck configuration",
-  "description": "tmcheck.config.json / .yaml / .yml: rule severities and options, and additions to the table of minimum TM Master builds. Rule IDs are checked by tmcheck itself, which suggests the closest known ID.",
+  "description": "tmcheck.config.json / .yaml / .yml: rule severities and options, additions to the table of minimum TM Master builds, settings for some paths (overrides) and paths never linted (ignores). Rule IDs are checked by tmcheck itself, which suggests the closest known ID.",
   "type": "object",
   "additionalProperties": false,
   "properties": {
@@ -488,28 +488,72 @@ export const configSchema: JsonObject = deepFreeze<JsonObject>({
     },
     "minimumBuilds": {
       "description": "Minimum client (and server-service) build per DB version, added to or overriding the built-in table, e.g. { \"666\": 8400 }.",
-      "type": "object",
-      "propertyNames": {
-        "description": "A DB version, as digits.",
-        "pattern": "^[0-9]{1,5}$"
-      },
-      "additionalProperties": {
-        "description": "The minimum build number (the third part of MAJOR.DB.BUILD.REVISION).",
-        "type": "integer",
-        "minimum": 0,
-        "maximum": 65534
+      "$ref": "#/$defs/minimumBuilds"
+    },
+    "overrides": {
+      "description": "Settings for some paths: each entry's globs (relative to this config file's folder) select manifests, and its rules and minimum builds apply to them; later entries win.",
+      "type": "array",
+      "items": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "files"
+        ],
+        "properties": {
+          "files": {
+            "description": "Globs of manifest paths relative to the config file's folder, e.g. [\"vessels/legacy/**\"].",
+            "type": "array",
+            "items": {
+              "type": "string",
+              "minLength": 1
+            },
+            "minItems": 1
+          },
+          "rules": {
+            "description": "Severity, and optionally options, per rule ID, for these paths.",
+            "type": "object",
+            "additionalProperties": {
+              "$ref": "#/$defs/ruleSetting"
+            }
+          },
+          "minimumBuilds": {
+            "description": "Minimum builds per DB version for these paths.",
+            "$ref": "#/$defs/minimumBuilds"
+          }
+        }
+      }
+    },
+    "ignores": {
+      "description": "Globs (relative to this config file's folder) of paths that are never linted, e.g. [\"drafts/**\"].",
+      "type": "array",
+      "items": {
+        "type": "string",
+        "minLength": 1
       }
     }
   },
   "$defs": {
     "severity": {
-      "description": "\"off\", \"info\", \"warning\" or \"error\".",
-      "type": "string",
-      "enum": [
-        "off",
-        "info",
-        "warning",
-        "error"
+      "description": "\"off\", \"info\", \"warning\" or \"error\"; ESLint's \"warn\" and 0 (off), 1 (warning), 2 (error) are accepted too.",
+      "anyOf": [
+        {
+          "type": "string",
+          "enum": [
+            "off",
+            "info",
+            "warning",
+            "error",
+            "warn"
+          ]
+        },
+        {
+          "type": "integer",
+          "enum": [
+            0,
+            1,
+            2
+          ]
+        }
       ]
     },
     "ruleOptions": {
@@ -547,6 +591,19 @@ export const configSchema: JsonObject = deepFreeze<JsonObject>({
           "minItems": 2
         }
       ]
+    },
+    "minimumBuilds": {
+      "type": "object",
+      "propertyNames": {
+        "description": "A DB version, as digits.",
+        "pattern": "^[0-9]{1,5}$"
+      },
+      "additionalProperties": {
+        "description": "The minimum build number (the third part of MAJOR.DB.BUILD.REVISION).",
+        "type": "integer",
+        "minimum": 0,
+        "maximum": 65534
+      }
     }
   }
 });
