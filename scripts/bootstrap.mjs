@@ -100,7 +100,10 @@ if (job === 'test') {
   const status = run(process.execPath, ['apps/cli/bin/tmcheck.js', 'lint', 'examples/fleet']);
   if (status === 1) {
     console.error('\nExit status 1: examples/fleet holds the guide\'s classic mistakes on purpose (each file says which in its first comment).');
-    console.error('Next: pnpm tmcheck lint YOUR-MANIFESTS, or pnpm tmcheck rules for every rule.');
+    // pnpm is not on a newcomer's PATH after this: name node and the entry point, which work from any folder
+    const bin = join(root, 'apps', 'cli', 'bin', 'tmcheck.js');
+    console.error(`Next, from any folder: node "${bin}" lint YOUR-MANIFESTS`);
+    console.error(`  (node "${bin}" rules lists every rule; node "${bin}" rules oauth2/scope prints one rule's page)`);
   }
   process.exit(status === 1 ? 0 : status);
 }

@@ -1,5 +1,5 @@
 // Bundles the CLI into one ESM file that starts fast (shared/reference/toolchain.md).
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -19,3 +19,8 @@ await build({
   banner: { js: "import { createRequire as __tmcheckCreateRequire } from 'node:module';\nconst require = __tmcheckCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+// The documentation ships with the package (tmcheck rules ID prints a rule's page): docs/ beside dist/.
+const docs = fileURLToPath(new URL('../docs/', import.meta.url));
+rmSync(docs, { recursive: true, force: true });
+cpSync(fileURLToPath(new URL('../../../docs/', import.meta.url)), docs, { recursive: true });

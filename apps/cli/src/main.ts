@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from '@tmcheck/lint';
+import { UsageError, escapeControls } from '@tmcheck/lint';
 import { EXIT, useColor, type ExitCode, type Io } from './io.js';
 import { TOOL_VERSION } from './version.js';
 
 /** A message shown on one line of a terminal: a control character from a path or a file cannot rewrite it. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeControls(text);
 }
 
 /** An error that is ours, not the user's: say so, without a stack trace unless asked. */
@@ -51,8 +51,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('-o, --output <file>', 'write the report to a file (the summary still goes to stderr)')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
-    .option('--rule <id:severity>', 'set one rule to off, info, warning or error (repeatable)', collect)
-    .option('-c, --config <file>', 'config file (default: tmcheck.config.json/.yaml/.yml found upward)')
+    .option('--rule <id:severity>', 'set one rule to off, info, warning or error (also warn, 0, 1, 2); repeatable', collect)
+    .option('-c, --config <file>', 'config file (default: tmcheck.config.json/.yaml/.yml nearest each manifest)')
+    .option('--print-config <file>', 'print the settings that apply to a file and where each came from')
     .option('--fix', 'apply safe fixes in place (not available yet)')
     .option('--fix-dry-run', 'show the fixes as a diff (not available yet)')
     .option('--now <date>', 'judge secret expiry against this date, YYYY-MM-DD (default: today)')
@@ -68,19 +69,21 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .description('check one TM Master build number against the minimum-build table')
     .argument('<version>', 'a version such as 2.664.8271.20345')
     .option('--db <n>', 'the database version the build must be for')
+    .option('-c, --config <file>', 'config file whose minimumBuilds apply (default: the one nearest the working folder)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (version: string, options: { db?: string; format?: string }) => {
+    .action(async (version: string, options: { db?: string; format?: string; config?: string }) => {
       const { versionCommand } = await import('./commands/version.js');
       code = versionCommand(version, { ...options, color: useColor(undefined, io.stdout, io.env) }, io);
     });
 
   program
     .command('rules')
-    .description('list every rule: ID, default severity, what it checks, its documentation')
+    .description('list every rule (ID, default severity, what it checks); with an ID, print its documentation page')
+    .argument('[id]', 'a rule ID, such as oauth2/scope')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (options: { format?: string }) => {
+    .action(async (id: string | undefined, options: { format?: string }) => {
       const { rulesCommand } = await import('./commands/rules.js');
-      code = rulesCommand(options, io);
+      code = rulesCommand(id, { ...options, color: useColor(undefined, io.stdout, io.env) }, io);
     });
 
   program

@@ -1,6 +1,90 @@
-/** The run itself cannot go on because of what the user asked for: exit status 2. */
+/**
+ * The library's errors carry facts; each front end words them for its user (the CLI names its
+ * options, the interactive checker its screens). Every one means the run itself cannot go on.
+ */
+
+/** The base of the errors a front end reports as a usage problem (the CLI: exit status 2). */
 export class UsageError extends Error {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
+}
+
+export type ConfigProblem =
+  | 'unreadable'
+  | 'syntax'
+  | 'invalid'
+  | 'unknown-rule'
+  | 'bad-severity'
+  | 'bad-options'
+  | 'not-changeable'
+  | 'bad-minimum-builds';
+
+/**
+ * A config file (or the rule settings given to the linter) that cannot be used. `file` is undefined
+ * for the settings given directly (the CLI's --rule). `where` is the place in the file, in words
+ * ("rules > oauth2/scope", "overrides #2 > files"), `line`/`column` where known.
+ */
+export class ConfigError extends UsageError {
+  override readonly name = 'ConfigError';
+  constructor(
+    message: string,
+    readonly facts: {
+      readonly problem: ConfigProblem;
+      readonly file?: string;
+      readonly where?: string;
+      readonly line?: number;
+      readonly column?: number;
+      /** The rule ID concerned, when one is. */
+      readonly rule?: string;
+      readonly received?: string;
+      readonly suggestions?: readonly string[];
+    },
+  ) {
+    super(message);
+  }
+}
+
+/** A path given to lint that does not exist or cannot be read. */
+export class PathError extends UsageError {
+  override readonly name = 'PathError';
+  constructor(
+    message: string,
+    readonly facts: { readonly path: string; readonly code?: string },
+  ) {
+    super(message);
+  }
+}
+
+/** Folders given to lint that hold no manifest. */
+export class NoManifestError extends UsageError {
+  override readonly name = 'NoManifestError';
+  constructor(
+    message: string,
+    readonly facts: { readonly folders: readonly string[]; readonly skipped: number },
+  ) {
+    super(message);
+  }
+}
+
+/** Standard input, named as `-`, that is empty or cannot be read. */
+export class StdinError extends UsageError {
+  override readonly name = 'StdinError';
+  constructor(
+    message: string,
+    readonly facts: { readonly empty: boolean },
+  ) {
+    super(message);
+  }
+}
+
+/** An option given to the linter with a value it cannot take (the date to judge expiry against, say). */
+export class OptionError extends UsageError {
+  override readonly name = 'OptionError';
+  constructor(
+    message: string,
+    readonly facts: { readonly option: string; readonly received: string; readonly expected: string },
+  ) {
+    super(message);
+  }
 }
 
 /** Names close to `name` among `candidates`, closest first (case-insensitive edit distance). */

@@ -1,16 +1,29 @@
-export type { DocumentResult, Finding, Fix, Range, Severity, SeveritySetting } from './finding.js';
+export type { DocumentResult, Finding, Fix, Range, RemoveFix, RenameFix, SetFix, Severity, SeveritySetting, Suppression } from './finding.js';
 export { SEVERITIES, compareFindings, summarize } from './finding.js';
-export { UsageError, closest } from './errors.js';
-export { defineRule, type Report, type Rule, type RuleContext, type RuleMeta, type RuleOption } from './engine/define-rule.js';
+export { ConfigError, NoManifestError, OptionError, PathError, StdinError, UsageError, closest, type ConfigProblem } from './errors.js';
+export { createLinter, type ConfigExplanation, type Linter, type LinterOptions, type LintRun } from './linter.js';
+export {
+  defineRule,
+  type AnyRule,
+  type MessageData,
+  type Report,
+  type Rule,
+  type RuleContext,
+  type RuleMeta,
+  type RuleOption,
+} from './engine/define-rule.js';
 export {
   CONFIG_FILE_NAMES,
   findConfigFile,
+  normalizeSeverity,
   parseRuleOverride,
   readConfigFile,
   resolveConfig,
   type ResolvedConfig,
   type RuleSetting,
 } from './engine/config.js';
+export { escapeControls } from './text/escape.js';
+export { isCalendarDate, localToday } from './model/date.js';
 export { lintBytes, lintFile, lintText, type LintInput, type LintOptions } from './engine/lint-document.js';
 export { collectManifests, describeFsError, looksLikeManifest, type Collected, type ManifestFile } from './files/collect.js';
 export { decode, type DecodedText, type Encoding } from './load/decode.js';
@@ -19,7 +32,7 @@ export { getAt, joinPointer, splitPointer } from './load/pointer.js';
 export { FORMATTERS, json, stylish, summaryLine, totals, type Formatter, type FormatterContext, type Totals } from './formatters/index.js';
 export { RULES, findRule } from './rules/index.js';
 
-/** Where a rule's documentation lives in the repository. */
+/** Where a rule's documentation page is, relative to the repository's and the package's root. */
 export function ruleDocsPath(id: string): string {
   return `docs/rules/${id}.md`;
 }

@@ -51,7 +51,7 @@ describe('tmcheck lint examples/fleet', () => {
     for (const result of report.results) {
       expect(Object.keys(result)).toEqual(['filePath', 'document', 'installation', 'messages', 'errorCount', 'warningCount', 'infoCount', 'fixableCount']);
       for (const m of result.messages) {
-        expect(Object.keys(m)).toEqual(['ruleId', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn', ...(m.fix ? ['fix'] : [])]);
+        expect(Object.keys(m)).toEqual(['ruleId', 'messageId', 'severity', 'message', 'pointer', 'line', 'column', 'endLine', 'endColumn', ...(m.fix ? ['fix'] : [])]);
       }
       expect(result.errorCount).toBe(result.messages.filter((m) => m.severity === 'error').length);
       expect(result.fixableCount).toBe(result.messages.filter((m) => m.fix).length);
@@ -153,20 +153,29 @@ describe('tmcheck lint: findings and exit status', () => {
   });
 
   it('applies --rule, --quiet and --max-warnings', async () => {
-    const secretId = join(fleet, 'secret-id-instead-of-value.yaml');
+    // an error (the client build) and a warning (a secret written in the manifest)
+    const dir = temp({
+      'both.yaml': readFileSync(join(fleet, 'client-build-8270.yaml'), 'utf8').replace(/clientSecret: \$\{TM_MAIL_SECRET\}.*/, 'clientSecret: Xk28Q~aBcdEfGhIjKlMnOpQrStUvWxYz0123456789'),
+    });
+    const secretId = join(dir, 'both.yaml');
     const quiet = await lintJson(['--quiet', secretId]);
     expect(quiet.report.results[0]?.messages.map((m) => m.severity)).toEqual(['error']);
     expect(quiet.stderr).toContain('1 problem (1 error, 0 warnings, 0 infos) in 1 file (1 installation); 1 warning not shown (--quiet)');
-    const onlyWarnings = await tmcheck(['lint', '--quiet', '--rule', 'oauth2/client-secret:off', secretId]);
+    const onlyWarnings = await tmcheck(['lint', '--quiet', '--rule', 'version/client-build:off', secretId]);
     expect(onlyWarnings).toMatchObject({ code: 0, stdout: '' });
     expect(onlyWarnings.stderr).toContain('no errors in 1 file (1 installation); 1 warning not shown (--quiet)');
-    const off = await lintJson(['--rule', 'oauth2/client-secret:off', secretId]);
+    const off = await lintJson(['--rule', 'version/client-build:off', secretId]);
     expect(off.code).toBe(0);
     expect(off.report.warningCount).toBe(1);
-    expect((await tmcheck(['lint', '--rule', 'oauth2/client-secret:off', '--max-warnings', '0', secretId])).code).toBe(1);
-    expect((await tmcheck(['lint', '--rule', 'oauth2/client-secret:off', '--max-warnings', '1', secretId])).code).toBe(0);
-    const asError = await lintJson(['--rule', 'oauth2/secret-plaintext:error', '--rule', 'oauth2/client-secret:off', secretId]);
+    const tooMany = await tmcheck(['lint', '--rule', 'version/client-build:off', '--max-warnings', '0', secretId]);
+    expect(tooMany.code).toBe(1);
+    expect(tooMany.stderr).toContain('tmcheck: 1 warning, more than --max-warnings 0');
+    expect((await tmcheck(['lint', '--rule', 'version/client-build:off', '--max-warnings', '1', secretId])).code).toBe(0);
+    const asError = await lintJson(['--rule', 'oauth2/secret-plaintext:error', '--rule', 'version/client-build:0', secretId]);
     expect(asError.report.results[0]?.messages.map((m) => m.severity)).toEqual(['error']);
+    // ESLint's words: warn and 1
+    const warn = await lintJson(['--rule', 'version/client-build:warn', '--rule', 'oauth2/secret-plaintext:1', secretId]);
+    expect(warn.report.results[0]?.messages.map((m) => m.severity)).toEqual(['warning', 'warning']);
   });
 
   it('reads a config file found upward, and one named with --config', async () => {
@@ -177,8 +186,13 @@ describe('tmcheck lint: findings and exit status', () => {
     });
     const found = await lintJson(['fleet'], { cwd: join(dir, 'fleet', '..') });
     expect(found.report.results[0]?.messages.map((m) => `${m.ruleId}:${m.severity}`)).toEqual(['version/client-build:warning']);
+    // the config nearest each manifest applies, wherever lint is run from
     const named = await lintJson([join(dir, 'fleet')], { cwd: repo, env: {} });
-    expect(named.report.errorCount).toBe(1);
+    expect(named.report.results[0]?.messages.map((m) => `${m.ruleId}:${m.severity}`)).toEqual(['version/client-build:warning']);
+    const printed = await tmcheck(['lint', '--print-config', join(dir, 'fleet', 'a.yaml')], { cwd: repo });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toContain(`config file: ${join(dir, 'tmcheck.config.json')}`);
+    expect(printed.stdout).toMatch(/version\/client-build +warning +from .*tmcheck\.config\.json/);
     const strict = await lintJson(['--config', join(dir, 'strict.yaml'), join(fleet, 'bergen-office.yaml')]);
     expect(strict.report.results[0]?.messages.map((m) => m.ruleId)).toEqual(['version/client-build']);
     const bad = await tmcheck(['lint', '--config', join(dir, 'missing.json'), fleet]);

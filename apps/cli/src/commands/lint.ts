@@ -1,24 +1,21 @@
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import {
-  DEFAULT_LIMITS,
   FORMATTERS,
   RULES,
+  ConfigError,
+  OptionError,
+  StdinError,
   UsageError,
   closest,
-  collectManifests,
+  createLinter,
   describeFsError,
-  findConfigFile,
-  lintBytes,
-  lintFile,
-  readConfigFile,
-  resolveConfig,
   summaryLine,
   totals,
+  type ConfigExplanation,
   type DocumentResult,
-  type LintOptions,
 } from '@tmcheck/lint';
-import { EXIT, readAll, useColor, type ExitCode, type Io } from '../io.js';
+import { EXIT, useColor, type ExitCode, type Io } from '../io.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface LintCommandOptions {
@@ -32,29 +29,11 @@ export interface LintCommandOptions {
   readonly fixDryRun?: boolean;
   readonly now?: string;
   readonly color?: boolean;
+  readonly printConfig?: string;
 }
 
 /** Formats that arrive with the pipeline-reports issue. */
 const PLANNED_FORMATS = ['sarif', 'junit', 'markdown'];
-
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-function parseNow(text: string | undefined): string {
-  if (text === undefined) return localToday();
-  const written = text.trim();
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(written);
-  if (!m) throw new UsageError(`--now expects a date written YYYY-MM-DD, such as 2026-11-29; received "${text}"`);
-  const date = new Date(0);
-  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (date.toISOString().slice(0, 10) !== written) {
-    throw new UsageError(`--now expects a day of the calendar, YYYY-MM-DD, such as 2026-11-29; "${text}" has no such day`);
-  }
-  return written;
-}
 
 function parseMaxWarnings(text: string | undefined): number {
   if (text === undefined) return Number.POSITIVE_INFINITY;
@@ -149,25 +128,6 @@ function writeReport(target: string, shown: string, text: string): void {
   }
 }
 
-/** Reads standard input, stopping once it is over the size limit (the loader then reports it). */
-async function readStdin(io: Io): Promise<Uint8Array> {
-  if (io.stdin.isTTY) {
-    io.stderr.write('tmcheck: reading a manifest from standard input; end it with Ctrl+D (Ctrl+Z, Enter on Windows)\n');
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readAll(io.stdin, DEFAULT_LIMITS.maxBytes + 1);
-  } catch (error) {
-    throw new UsageError(`cannot read standard input for -: ${describeFsError(error)}`);
-  }
-  if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
-    throw new UsageError(
-      'standard input is empty: - reads a manifest piped in, such as tmcheck lint - < manifest.yaml, or cat manifest.yaml | tmcheck lint -',
-    );
-  }
-  return bytes;
-}
-
 /** The --config file; a Windows path (backslashes) is read with slashes where folders are separated by /. */
 function configFile(given: string, cwd: string): string {
   const full = resolve(cwd, given);
@@ -178,12 +138,54 @@ function configFile(given: string, cwd: string): string {
   return full;
 }
 
-function noManifest(folders: readonly string[], skipped: number): UsageError {
-  const why =
-    skipped === 0 ? '' : skipped === 1 ? ' (1 YAML/JSON file skipped: it has no top-level schemaVersion)' : ` (${skipped} YAML/JSON files skipped: none has a top-level schemaVersion)`;
-  return new UsageError(
-    `no manifest found in ${folders.join(', ')}${why}: name a manifest file, or a folder holding *.yaml, *.yml or *.json manifests (a manifest starts with schemaVersion: 1)`,
-  );
+/**
+ * The library's errors in the words of this command line: its options are named, so the user
+ * knows which one to change.
+ */
+function worded(error: unknown): unknown {
+  if (error instanceof OptionError && error.facts.option === 'now') {
+    return new UsageError(
+      error.facts.expected === 'YYYY-MM-DD'
+        ? `--now expects a date written YYYY-MM-DD, such as 2026-11-29; received "${error.facts.received}"`
+        : `--now expects a day of the calendar, YYYY-MM-DD, such as 2026-11-29; "${error.facts.received}" has no such day`,
+    );
+  }
+  if (error instanceof ConfigError && error.facts.file === undefined) {
+    if (error.facts.problem === 'bad-severity' && error.facts.received?.includes(',')) {
+      return new UsageError(`--rule takes one rule: repeat it for each, such as --rule oauth2/secret-plaintext:off --rule exchange/timeout:error; received "${error.facts.received}"`);
+    }
+    return new UsageError(`--rule ${error.message}`);
+  }
+  if (error instanceof StdinError) {
+    return new UsageError(
+      error.facts.empty
+        ? 'standard input is empty: - reads a manifest piped in, such as tmcheck lint - < manifest.yaml, or cat manifest.yaml | tmcheck lint -'
+        : `cannot read standard input for -: ${error.message.replace(/^cannot read standard input: /, '')}`,
+    );
+  }
+  return error;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** `--print-config FILE`: the settings that apply to a file and where each came from. */
+function printConfig(explanation: ConfigExplanation): string {
+  const lines = [
+    `Settings for ${explanation.file}`,
+    `  config file: ${explanation.configFile ?? '(none: the defaults)'}`,
+    ...(explanation.ignored ? ['  ignored: yes (the config file\'s ignores match it; tmcheck lint skips it)'] : []),
+    '  rules:',
+  ];
+  const width = Math.max(...explanation.rules.map((r) => r.id.length));
+  for (const r of explanation.rules) {
+    const options = Object.keys(r.options).length > 0 ? ` ${JSON.stringify(r.options)}` : '';
+    lines.push(`    ${r.id.padEnd(width)}  ${(r.severity + options).padEnd(8)}  from ${r.source}`);
+  }
+  lines.push('  minimum builds:');
+  for (const m of explanation.minimumBuilds) lines.push(`    DB ${m.db}: build ${m.build}  from ${m.source}`);
+  return `${lines.join('\n')}\n`;
 }
 
 /** `tmcheck lint [PATH ...]` */
@@ -199,57 +201,58 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   }
   // -o - is standard output, as - is standard input
   const output = options.output === undefined || options.output === '-' ? undefined : options.output;
-  const today = parseNow(options.now);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
-  const configPath = options.config ? configFile(options.config, io.cwd) : findConfigFile(io.cwd);
-  const config = resolveConfig(RULES, {
-    ...(configPath ? { config: readConfigFile(configPath), configPath } : {}),
-    overrides: options.rule ?? [],
-  });
-  const lintOptions: LintOptions = { config, today, rules: RULES };
-
-  const targets = paths.length === 0 ? ['.'] : paths;
-  const results: DocumentResult[] = [];
-  let files = 0;
-  let skipped = 0;
-  const onDisk = targets.filter((p) => p !== '-');
-  const collected = onDisk.length > 0 ? collectManifests(onDisk, { cwd: io.cwd }) : { files: [], skipped: 0, emptyFolders: [] };
-  // a folder named that holds no manifest is a mistake (a typo, a moved folder), also beside others that do
-  if (collected.emptyFolders.length > 0) {
-    throw noManifest(collected.emptyFolders, collected.files.length === 0 ? collected.skipped : 0);
-  }
-  const outputPath = output === undefined ? undefined : resolve(io.cwd, output);
-  if (outputPath !== undefined) {
-    const input = collected.files.find((f) => resolve(io.cwd, f.filePath) === outputPath);
-    if (input) {
-      throw new UsageError(`-o ${output} would overwrite ${input.filePath}, a manifest being linted: write the report to another file, such as -o tmcheck-report.json`);
+  try {
+    const linter = createLinter({
+      cwd: io.cwd,
+      ...(options.config ? { configFile: configFile(options.config, io.cwd) } : {}),
+      overrides: options.rule ?? [],
+      ...(options.now !== undefined ? { now: options.now } : {}),
+      stdin: io.stdin,
+    });
+    if (options.printConfig !== undefined) {
+      io.stdout.write(printConfig(linter.resolveConfigFor(options.printConfig)));
+      return EXIT.ok;
     }
-  }
-  if (onDisk.length < targets.length) {
-    results.push(...lintBytes(await readStdin(io), { filePath: '<stdin>' }, lintOptions));
-    files++;
-  }
-  if (onDisk.length > 0) {
-    skipped = collected.skipped;
-    for (const file of collected.files) {
-      results.push(...lintFile(file, lintOptions));
-      files++;
+    if (paths.includes('-') && io.stdin.isTTY) {
+      io.stderr.write('tmcheck: reading a manifest from standard input; end it with Ctrl+D (Ctrl+Z, Enter on Windows)\n');
     }
+    const run = await linter.run(paths);
+    const outputPath = output === undefined ? undefined : resolve(io.cwd, output);
+    if (outputPath !== undefined) {
+      if (run.paths.includes(outputPath)) {
+        const shownInput = run.results.find((r) => resolve(io.cwd, r.filePath) === outputPath)?.filePath ?? output;
+        throw new UsageError(`-o ${output} would overwrite ${shownInput}, a manifest being linted: write the report to another file, such as -o tmcheck-report.json`);
+      }
+    }
+    const results = run.results;
+    const shown = options.quiet ? results.map(onlyErrors) : results;
+    const reportColor = outputPath !== undefined ? false : useColor(options.color, io.stdout, io.env);
+    const report = formatter(shown, { color: reportColor, toolName: 'tmcheck', toolVersion: TOOL_VERSION, rules: RULES });
+    if (outputPath !== undefined && output !== undefined) writeReport(outputPath, output, report);
+    else io.stdout.write(report);
+    const all = totals(results);
+    const hidden = options.quiet ? { warnings: all.warningCount, infos: all.infoCount } : undefined;
+    io.stderr.write(
+      summaryLine(shown, {
+        files: run.files,
+        skipped: run.skipped,
+        ignored: run.ignored,
+        color: useColor(options.color, io.stderr, io.env),
+        ...(hidden ? { hidden } : {}),
+      }),
+    );
+    const internal = results.some((r) => r.messages.some((m) => m.internal));
+    const t = totals(shown);
+    if (t.warningCount > maxWarnings) {
+      io.stderr.write(`tmcheck: ${plural(t.warningCount, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+    }
+    if (internal) {
+      io.stderr.write(`tmcheck: a rule failed with an internal error (a bug in tmcheck ${TOOL_VERSION}; the finding names the rule and the file): please report it\n`);
+      return EXIT.usage;
+    }
+    return t.errorCount > 0 || t.warningCount > maxWarnings ? EXIT.failed : EXIT.ok;
+  } catch (error) {
+    throw worded(error);
   }
-  if (files === 0) throw noManifest(targets, skipped);
-
-  const shown = options.quiet ? results.map(onlyErrors) : results;
-  const reportColor = outputPath !== undefined ? false : useColor(options.color, io.stdout, io.env);
-  const report = formatter(shown, { color: reportColor, toolName: 'tmcheck', toolVersion: TOOL_VERSION, rules: RULES });
-  if (outputPath !== undefined && output !== undefined) writeReport(outputPath, output, report);
-  else io.stdout.write(report);
-  const all = totals(results);
-  const hidden = options.quiet ? { warnings: all.warningCount, infos: all.infoCount } : undefined;
-  io.stderr.write(summaryLine(shown, { files, skipped, color: useColor(options.color, io.stderr, io.env), ...(hidden ? { hidden } : {}) }));
-
-  const t = totals(shown);
-  if (t.warningCount > maxWarnings) {
-    io.stderr.write(`tmcheck: ${t.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
-  }
-  return t.errorCount > 0 || t.warningCount > maxWarnings ? EXIT.failed : EXIT.ok;
 }

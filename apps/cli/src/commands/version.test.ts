@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tmcheck } from '../test-io.js';
 
@@ -51,5 +54,27 @@ describe('tmcheck version', () => {
 
   it('refuses an unknown format with exit 2', async () => {
     expect((await tmcheck(['version', '2.664.8271.1', '--format', 'xml'])).code).toBe(2);
+  });
+
+  it('reads the minimum builds of the config lint would use: nearest the working folder, or --config', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tmcheck-version-'));
+    writeFileSync(join(dir, 'tmcheck.config.yaml'), 'minimumBuilds:\n  "666": 8400\n');
+    mkdirSync(join(dir, 'fleet'));
+    const found = JSON.parse((await tmcheck(['version', '2.666.8399.1', '--format', 'json'], { cwd: join(dir, 'fleet') })).stdout);
+    expect(found).toMatchObject({ minimumBuild: 8400, ok: false });
+    writeFileSync(join(dir, 'other.json'), '{ "minimumBuilds": { "666": 8300 } }');
+    const named = await tmcheck(['version', '2.666.8399.1', '--config', join(dir, 'other.json')], { cwd: tmpdir() });
+    expect(named.code).toBe(0);
+    const broken = await tmcheck(['version', '2.666.8399.1', '--config', join(dir, 'missing.json')]);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('no such file or folder');
+  });
+
+  it('says "too old" only for a build below the minimum, and the real verdict otherwise', async () => {
+    expect((await tmcheck(['version', '2.664.8270.1'])).stdout).toMatch(/^✖ too old:/);
+    expect((await tmcheck(['version', '3.664.9000.1'])).stdout).toMatch(/^✖ not TM Master V2:/);
+    expect((await tmcheck(['version', '2.662.9000.1', '--db', '664'])).stdout).toMatch(/^✖ wrong DB:/);
+    expect((await tmcheck(['version', '2.600.9000.1'])).stdout).toMatch(/^✖ DB too old:/);
+    expect((await tmcheck(['version', '2.666.9000.1'])).stdout).toMatch(/^⚠ unknown:/);
   });
 });

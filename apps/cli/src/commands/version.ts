@@ -1,5 +1,6 @@
-import { buildDate, buildTime, checkBuild, type BuildVerdict } from '@tmcheck/versions';
-import { UsageError } from '@tmcheck/lint';
+import { buildDate, buildTime, checkBuild, type BuildVerdict, type MinimumBuildTable } from '@tmcheck/versions';
+import { UsageError, createLinter } from '@tmcheck/lint';
+import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 
@@ -7,7 +8,20 @@ export interface VersionOptions {
   readonly db?: string;
   readonly format?: string;
   readonly color: boolean;
+  /** A config file; else the one nearest the working folder, as lint finds it. */
+  readonly config?: string;
 }
+
+/** The verdict in words, by status: "too old" only where the build is below the minimum. */
+const VERDICT_WORDS: Readonly<Record<BuildVerdict['status'], string>> = {
+  ok: 'OK:',
+  'below-minimum': 'too old:',
+  'db-mismatch': 'wrong DB:',
+  'unsupported-db': 'DB too old:',
+  'unknown-db': 'unknown:',
+  'wrong-major': 'not TM Master V2:',
+  invalid: 'not a version:',
+};
 
 /** The JSON shape of shared/spec/cli.md. */
 interface VersionReport {
@@ -70,12 +84,13 @@ function text(input: string, verdict: BuildVerdict, color: boolean): string {
   }
   const time = v.revision === undefined ? undefined : buildTime(v.revision);
   const built = `built on ${buildDate(v.build)}${time ? ` at ${time}` : ''} (build ${v.build} = days since 2000-01-01)`;
+  const words = VERDICT_WORDS[verdict.status];
   const verdictLine =
     verdict.status === 'ok'
-      ? `${c.green('✔ OK:')} ${verdict.reason}`
+      ? `${c.green(`✔ ${words}`)} ${verdict.reason}`
       : verdict.status === 'unknown-db'
-        ? `${c.yellow('⚠ unknown:')} ${verdict.reason}`
-        : `${c.red('✖ too old:')} ${verdict.reason}`;
+        ? `${c.yellow(`⚠ ${words}`)} ${verdict.reason}`
+        : `${c.red(`✖ ${words}`)} ${verdict.reason}`;
   const lines = [verdictLine, `  ${input.trim()}: ${built}`];
   if (verdict.minimumBuild !== null) {
     lines.push(`  minimum for DB ${verdict.db}: build ${verdict.minimumBuild}, built on ${buildDate(verdict.minimumBuild)}`);
@@ -83,14 +98,21 @@ function text(input: string, verdict: BuildVerdict, color: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-/** `tmcheck version VERSION [--db N] [--format text|json]` */
+/** The minimum-build table of the config that lint would use in the working folder (minimumBuilds included). */
+function minimumBuilds(options: VersionOptions, io: Io): MinimumBuildTable {
+  const linter = createLinter({ cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) });
+  return linter.configFor(resolve(io.cwd, 'manifest.yaml')).minimumBuilds;
+}
+
+/** `tmcheck version VERSION [--db N] [--format text|json] [--config FILE]` */
 export function versionCommand(input: string, options: VersionOptions, io: Io): ExitCode {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(`--format for tmcheck version is text or json; received "${format}"`);
   }
   const db = parseDb(options.db);
-  const verdict = checkBuild(db === undefined ? { version: input } : { version: input, db });
+  const table = minimumBuilds(options, io);
+  const verdict = checkBuild(db === undefined ? { version: input, table } : { version: input, db, table });
   io.stdout.write(format === 'json' ? JSON.stringify(report(input, verdict), null, 2) + '\n' : text(input, verdict, options.color));
   return exitFor(verdict);
 }

@@ -6,15 +6,17 @@ import { UsageError } from '../errors.js';
 import { findConfigFile, parseRuleOverride, readConfigFile, resolveConfig } from './config.js';
 import { defineRule } from './define-rule.js';
 
+const messages = { x: '{{field}} x' };
 const RULES = [
-  defineRule({ id: 'parse', severity: 'error', docs: { description: 'x' }, fixable: false, check() {} }),
-  defineRule({ id: 'oauth2/scope', severity: 'error', docs: { description: 'x' }, fixable: true, check() {} }),
-  defineRule({ id: 'oauth2/secret-plaintext', severity: 'warning', docs: { description: 'x' }, fixable: false, check() {} }),
+  defineRule({ id: 'parse', severity: 'error', docs: { description: 'x' }, fixable: false, messages, check() {} }),
+  defineRule({ id: 'oauth2/scope', severity: 'error', docs: { description: 'x' }, fixable: true, messages, check() {} }),
+  defineRule({ id: 'oauth2/secret-plaintext', severity: 'warning', docs: { description: 'x' }, fixable: false, messages, check() {} }),
   defineRule({
     id: 'azure/secret-expiring',
     severity: 'warning',
     docs: { description: 'x' },
     fixable: false,
+    messages,
     options: { days: { type: 'integer', minimum: 1, maximum: 730, default: 30, description: 'days before expiry' } },
     check() {},
   }),
@@ -65,7 +67,7 @@ describe('resolveConfig', () => {
   });
 
   it('refuses a bad severity and bad options', () => {
-    expect(thrown(() => parseRuleOverride('oauth2/scope:warn', RULES)).message).toContain('off, info, warning, error');
+    expect(thrown(() => parseRuleOverride('oauth2/scope:severe', RULES)).message).toContain('off, info, warning, error');
     expect(thrown(() => parseRuleOverride('oauth2/scope', RULES)).message).toContain('ID:SEVERITY');
     expect(thrown(() => resolveConfig(RULES, { config: { rules: { 'azure/secret-expiring': ['warning', { day: 45 }] } } })).message).toContain(
       'no option "day"',
@@ -109,8 +111,11 @@ describe('config files', () => {
     writeFileSync(bad, '{ "rule": {} }');
     expect(thrown(() => readConfigFile(bad)).message).toMatch(/bad\.json is invalid at the top level: unknown property "rule": did you mean "rules"\?/);
     const warn = join(root, 'warn.json');
-    writeFileSync(warn, '{ "rules": { "oauth2/scope": "warn" } }');
-    expect(thrown(() => readConfigFile(warn)).message).toContain('invalid at rules > oauth2/scope: received "warn" (did you mean "warning"?)');
+    writeFileSync(warn, '{ "rules": { "oauth2/scope": "warnings" } }');
+    expect(thrown(() => readConfigFile(warn)).message).toContain('invalid at rules > oauth2/scope: received "warnings" (did you mean "warning"?)');
+    const override = join(root, 'override.json');
+    writeFileSync(override, '{ "overrides": [{ "files": ["a/**"] }, { "file": ["b/**"] }] }');
+    expect(thrown(() => readConfigFile(override)).message).toContain('invalid at overrides #2');
     const broken = join(root, 'broken.json');
     writeFileSync(broken, '{ "rules": ');
     expect(thrown(() => readConfigFile(broken)).message).toMatch(/broken\.json:\d+:\d+ is not valid JSON\/YAML/);
@@ -129,10 +134,21 @@ describe('config files', () => {
   });
 });
 
-describe('--rule', () => {
+describe('rule settings given directly (--rule)', () => {
   it('says how to give several rules, and suggests the severity meant', () => {
-    expect(thrown(() => parseRuleOverride('oauth2/scope:off,parse:error', RULES)).message).toContain('repeat it for each');
-    expect(thrown(() => parseRuleOverride('oauth2/scope:warn', RULES)).message).toMatch(/such as oauth2\/scope:warning; received "warn" \(did you mean warning\?\)/);
+    expect(thrown(() => parseRuleOverride('oauth2/scope:off,parse:error', RULES)).message).toContain('one each');
+    expect(thrown(() => parseRuleOverride('oauth2/scope:warnings', RULES)).message).toMatch(/such as oauth2\/scope:warning; received "warnings" \(did you mean warning\?\)/);
     expect(thrown(() => parseRuleOverride('oauth2/scope:', RULES)).message).not.toContain('did you mean');
+  });
+
+  it("accepts ESLint's warn and 0/1/2", () => {
+    expect(parseRuleOverride('oauth2/scope:warn', RULES)).toEqual(['oauth2/scope', 'warning']);
+    expect(parseRuleOverride('oauth2/scope:0', RULES)).toEqual(['oauth2/scope', 'off']);
+    expect(parseRuleOverride('oauth2/scope:1', RULES)).toEqual(['oauth2/scope', 'warning']);
+    expect(parseRuleOverride('oauth2/scope:2', RULES)).toEqual(['oauth2/scope', 'error']);
+    const config = resolveConfig(RULES, { config: { rules: { 'oauth2/scope': 'warn', 'oauth2/secret-plaintext': 0, 'azure/secret-expiring': [2, { days: 10 }] } } });
+    expect(config.rules.get('oauth2/scope')?.severity).toBe('warning');
+    expect(config.rules.get('oauth2/secret-plaintext')?.severity).toBe('off');
+    expect(config.rules.get('azure/secret-expiring')).toEqual({ severity: 'error', options: { days: 10 } });
   });
 });

@@ -1,14 +1,23 @@
 import { validateManifest } from '@tmcheck/schemas';
-import { compareFindings, summarize, type DocumentResult, type Finding, type Severity } from '../finding.js';
+import { compareFindings, summarize, type DocumentResult, type Finding, type Fix, type Range, type Severity } from '../finding.js';
 import { tooLargeMessage } from '../files/collect.js';
 import { decode } from '../load/decode.js';
 import { DEFAULT_LIMITS, parseDocuments, type Limits, type ParsedDocument } from '../load/parse-documents.js';
-import { dropNulls, isObj, obj, str, type Obj } from '../model/access.js';
+import { getAt } from '../load/pointer.js';
+import { dropNulls, isObj } from '../model/data.js';
 import { mailSections } from '../model/sections.js';
-import { isSecretReference } from '../model/values.js';
+import { manifestView } from '../model/view.js';
+import { collectSecrets, collectSecretsFromText, Scrubber } from '../secrets/scrub.js';
+import { fixValueShowable, ours, showValue } from '../secrets/show.js';
+import { escapeControls } from '../text/escape.js';
 import type { ResolvedConfig } from './config.js';
-import type { Report, Rule, RuleContext } from './define-rule.js';
+import type { AnyRule, MessageData, Report, RuleContext } from './define-rule.js';
+import { readDirectives, type Directive } from './directives.js';
+import { formatMessage, withField } from './messages.js';
 import { schemaReports } from './schema-findings.js';
+import { PARSE_MESSAGES } from '../rules/parse.js';
+import { SCHEMA_MESSAGES } from '../rules/schema.js';
+import { UNUSED_DISABLE_MESSAGES } from '../rules/unused-disable.js';
 
 export interface LintOptions {
   readonly config: ResolvedConfig;
@@ -16,7 +25,12 @@ export interface LintOptions {
   readonly today: string;
   readonly limits?: Partial<Limits>;
   /** The rules to run (the registry's RULES, or a subset). */
-  readonly rules: readonly Rule[];
+  readonly rules: readonly AnyRule[];
+  /**
+   * Sees each report with its message as the rule built it, before the scrub: for the rule tester,
+   * which checks that no rule quotes a secret in the first place.
+   */
+  readonly onReport?: (ruleId: string, report: Report, message: string) => void;
 }
 
 export interface LintInput {
@@ -26,165 +40,265 @@ export interface LintInput {
   readonly json?: boolean;
 }
 
-/** Every literal secret in a document, so that no message can ever carry one. */
-function literalSecrets(manifest: unknown): string[] {
-  const secrets: string[] = [];
-  const visit = (value: unknown, depth: number): void => {
-    if (depth > 8 || !isObj(value)) return;
-    for (const [key, child] of Object.entries(value)) {
-      if ((key === 'clientSecret' || key === 'password') && typeof child === 'string') {
-        const s = child.trim();
-        if (s.length >= 4 && !isSecretReference(s)) secrets.push(s);
-      } else visit(child, depth + 1);
+/** Message IDs of findings the engine makes itself. */
+const INTERNAL_ERROR = 'internalError';
+
+interface Messages {
+  readonly id: string;
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+const PARSE: Messages = { id: 'parse', messages: PARSE_MESSAGES };
+const SCHEMA: Messages = { id: 'schema', messages: SCHEMA_MESSAGES };
+const UNUSED_DISABLE: Messages = { id: 'unused-disable', messages: UNUSED_DISABLE_MESSAGES };
+
+/** Rules whose findings inline comments cannot silence. */
+const NOT_SUPPRESSIBLE = new Set(['parse', 'unused-disable']);
+
+const AT_START: Range = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function severityOf(config: ResolvedConfig, id: string, fallback?: Severity): Severity | undefined {
+  const setting = config.rules.get(id);
+  if (setting === undefined) return fallback;
+  return setting.severity === 'off' ? undefined : setting.severity;
+}
+
+/** Findings of a document, built from reports: messages filled in, secrets scrubbed. */
+class FindingList {
+  readonly findings: Finding[] = [];
+  /** For each finding, the rules it supersedes and the pointers it speaks for. */
+  readonly #supersede = new Map<Finding, { rules: readonly string[]; pointers: readonly string[] }>();
+
+  constructor(
+    private readonly doc: Pick<ParsedDocument, 'locate'>,
+    private readonly scrubber: Scrubber,
+    private readonly onReport?: LintOptions['onReport'],
+  ) {}
+
+  #scrubFix(fix: Fix | undefined): Fix | undefined {
+    if (!fix) return undefined;
+    if ('value' in fix) {
+      if (!fixValueShowable(fix.pointer, fix.value)) return undefined;
+      if (typeof fix.value === 'string' && this.scrubber.scrub(fix.value) !== fix.value) return undefined;
     }
-  };
-  visit(manifest, 0);
-  return secrets;
-}
-
-/** Replaces every occurrence of `find` in `text`, ignoring case; with `toTokenEnd`, up to the next space or quote. */
-function replaceAll(text: string, find: string, toTokenEnd: boolean): string {
-  const lower = text.toLowerCase();
-  const needle = find.toLowerCase();
-  // toLowerCase can change the length of some scripts' text: then compare exactly
-  const hay = lower.length === text.length ? lower : text;
-  const key = lower.length === text.length ? needle : find;
-  let out = '';
-  let from = 0;
-  for (let i = hay.indexOf(key); i !== -1; i = hay.indexOf(key, from)) {
-    let end = i + key.length;
-    if (toTokenEnd) while (end < text.length && !/[\s"']/.test(text.charAt(end))) end++;
-    out += text.slice(from, i) + '[secret]';
-    from = end;
+    if ('rename' in fix && this.scrubber.scrub(fix.rename) !== fix.rename) return undefined;
+    return fix;
   }
-  return from === 0 ? text : out + text.slice(from);
-}
 
-/**
- * Replaces any literal secret in a message, whatever the letter case. A long one wherever
- * it stands, also when a message quotes only its start (a shortened quote); a short one (a
- * password like "Sommer24") only where it is quoted, so that ordinary words survive.
- */
-function scrub(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const s of secrets) {
-    if (s.length >= 8) {
-      out = replaceAll(out, s, false);
-      if (s.length > 16) out = replaceAll(out, s.slice(0, 16), true);
-    } else {
-      for (const q of [`"${s}"`, `'${s}'`]) out = replaceAll(out, q, false);
+  push(rule: Messages, severity: Severity, report: Report, supersedes?: readonly string[], range?: Range): void {
+    const template = rule.messages[report.messageId];
+    if (template === undefined) throw new Error(`${rule.id} reported the message ID "${report.messageId}", which its messages do not declare`);
+    const data = withField(report.pointer, report.data);
+    const shown: Record<string, string | number> = {};
+    for (const [key, value] of Object.entries(data)) shown[key] = typeof value === 'number' ? value : this.scrubber.scrub(value);
+    const built = formatMessage(template, data, rule.id, report.messageId);
+    this.onReport?.(rule.id, report, built);
+    const message = this.scrubber.scrub(built);
+    const fix = this.#scrubFix(report.fix);
+    const finding: Finding = {
+      ruleId: rule.id,
+      messageId: report.messageId,
+      severity,
+      message,
+      pointer: report.pointer,
+      ...(range ?? this.doc.locate(report.pointer, report.at ?? 'value')),
+      ...(fix ? { fix } : {}),
+      data: shown,
+    };
+    this.findings.push(finding);
+    const covers = report.covers ?? [];
+    if ((supersedes && supersedes.length > 0) || covers.length > 0) {
+      this.#supersede.set(finding, { rules: supersedes ?? [], pointers: [report.pointer, ...covers] });
     }
   }
-  return out;
+
+  internalError(ruleId: string, filePath: string, error: unknown): void {
+    const detail = escapeControls(this.scrubber.scrub(error instanceof Error ? error.message : String(error)));
+    this.findings.push({
+      ruleId,
+      messageId: INTERNAL_ERROR,
+      severity: 'error',
+      message: `internal error in the rule ${ruleId} while linting ${escapeControls(this.scrubber.scrub(filePath))}: ${detail}; this is a bug in tmcheck, please report it (the rest of the file was linted)`,
+      pointer: '',
+      ...AT_START,
+      internal: true,
+    });
+  }
+
+  /** Drops the findings that another rule's finding at the same field supersedes. */
+  applySupersedes(): void {
+    if (this.#supersede.size === 0) return;
+    const dropped = new Map<string, Set<string>>();
+    for (const [finding, { rules, pointers }] of this.#supersede) {
+      for (const pointer of pointers) {
+        const set = dropped.get(pointer) ?? new Set<string>();
+        for (const r of rules) set.add(`${finding.ruleId}\u0000${r}`);
+        dropped.set(pointer, set);
+      }
+    }
+    /** Whether a finding of rule `by` at `pointer` supersedes rule `target`'s finding there. */
+    const supersedes = (pointer: string, by: string, target: string): boolean => {
+      const set = dropped.get(pointer);
+      return set !== undefined && (set.has(`${by}\u0000${target}`) || set.has(`${by}\u0000*`));
+    };
+    const keep = this.findings.filter((f) => {
+      const set = dropped.get(f.pointer);
+      if (!set || f.internal) return true;
+      for (const entry of set) {
+        const [by, target] = entry.split('\u0000') as [string, string];
+        if (by === f.ruleId || (target !== f.ruleId && target !== '*')) continue;
+        // two findings that each supersede the other (schema and env-reference at one field) both stay
+        if (supersedes(f.pointer, f.ruleId, by)) continue;
+        return false;
+      }
+      return true;
+    });
+    this.findings.splice(0, this.findings.length, ...keep);
+  }
 }
 
-function installationName(data: unknown): string | null {
-  const name = str(obj(data, 'installation'), 'name');
-  return name === undefined ? null : name;
+/** Applies the document's inline exceptions; reports those that silence nothing or name no known rule. */
+function applyDirectives(
+  list: FindingList,
+  directives: readonly Directive[],
+  knownRules: ReadonlySet<string>,
+  severity: Severity | undefined,
+): void {
+  if (directives.length === 0) return;
+  const used = new Set<Directive>();
+  const findings = list.findings.map((f): Finding => {
+    if (f.internal || NOT_SUPPRESSIBLE.has(f.ruleId)) return f;
+    for (const d of directives) {
+      if (!d.rules.includes(f.ruleId)) continue;
+      if (d.kind === 'next-line' && d.target !== f.line) continue;
+      used.add(d);
+      return { ...f, suppressed: { kind: 'inline', justification: d.justification } };
+    }
+    return f;
+  });
+  list.findings.splice(0, list.findings.length, ...findings);
+  if (severity === undefined) return;
+  for (const d of directives) {
+    const range: Range = { line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn };
+    const directive = ours(d.kind === 'next-line' ? 'tmcheck-disable-next-line' : 'tmcheck-disable');
+    const unknown = d.rules.filter((r) => !knownRules.has(r));
+    if (d.rules.length === 0) {
+      list.push(UNUSED_DISABLE, severity, { messageId: 'noRule', pointer: '', data: { directive, field: directive } }, undefined, range);
+    } else if (unknown.length > 0) {
+      const shown = ours(unknown.map((r) => showValue('', r)).join(', '));
+      list.push(UNUSED_DISABLE, severity, { messageId: 'unknownRule', pointer: '', data: { directive, field: directive, rules: shown } }, undefined, range);
+    } else if (d.kind === 'next-line' && d.target === -1) {
+      list.push(UNUSED_DISABLE, severity, { messageId: 'noNextLine', pointer: '', data: { directive, field: directive } }, undefined, range);
+    } else if (!used.has(d)) {
+      const rules = ours(d.rules.join(', '));
+      list.push(UNUSED_DISABLE, severity, { messageId: 'unused', pointer: '', data: { directive, field: directive, rules } }, undefined, range);
+    }
+  }
 }
 
-function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions): DocumentResult {
-  const settings = options.config.rules;
-  const findings: Finding[] = [];
-  const severityOf = (id: string): Severity | undefined => {
-    const s = settings.get(id)?.severity;
-    return s === undefined || s === 'off' ? undefined : s;
+/** How the field at `pointer` is written: absent, of a wrong type, or a value the view has. */
+function writtenIn(data: unknown, view: unknown): (pointer: string) => 'absent' | 'invalid' | 'value' {
+  return (pointer) => {
+    const raw = getAt(data, pointer);
+    if (raw === undefined || raw === null) return 'absent';
+    return getAt(view, pointer) === undefined ? 'invalid' : 'value';
   };
+}
+
+interface DocumentText {
+  readonly lines: readonly string[];
+}
+
+function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions, text: DocumentText): DocumentResult {
+  const config = options.config;
   const base = { filePath: input.filePath, document: doc.index };
+  const secrets = collectSecretsFromText(doc.text);
+  if (doc.data !== undefined) collectSecrets(doc.data, secrets);
+  const scrubber = new Scrubber(secrets);
+  const filePath = scrubber.scrub(input.filePath);
+  const list = new FindingList(doc, scrubber, options.onReport);
   if (doc.problem) {
-    const severity = severityOf('parse') ?? 'error';
-    findings.push({ ruleId: 'parse', severity, message: doc.problem.message, pointer: '', ...doc.problem.range });
-    return summarize({ ...base, installation: null }, findings);
+    list.push(PARSE, 'error', { messageId: doc.problem.messageId, pointer: '', data: doc.problem.data }, undefined, doc.problem.range);
+    return summarize({ ...base, filePath, installation: null }, list.findings);
   }
   const data = dropNulls(doc.data);
-  const secrets = literalSecrets(data);
-  const push = (ruleId: string, severity: Severity, report: Report): void => {
-    const range = doc.locate(report.pointer, report.at ?? 'value');
-    const finding: Finding = {
-      ruleId,
-      severity,
-      message: scrub(report.message, secrets),
-      pointer: report.pointer,
-      ...range,
-      ...(report.fix ? { fix: report.fix } : {}),
-    };
-    findings.push(finding);
-  };
-  const schemaSeverity = severityOf('schema');
+  const schemaSeverity = severityOf(config, 'schema', 'error');
+  const directives = input.json ? [] : readDirectives(text.lines, doc.firstLine, doc.lastLine);
+  const knownRules = new Set([...options.rules.map((r) => r.id), 'parse', 'schema', 'unused-disable']);
   if (!isObj(data)) {
-    push('schema', schemaSeverity ?? 'error', {
-      pointer: '',
-      message:
-        data === null
-          ? 'the document is empty: a manifest starts with schemaVersion: 1 and describes one installation'
-          : 'a manifest is a mapping of fields (schemaVersion: 1, installation: ..., ...), not a single value or a list',
-    });
-    return summarize({ ...base, installation: null }, findings);
+    if (schemaSeverity) {
+      list.push(SCHEMA, schemaSeverity, { messageId: Array.isArray(data) ? 'notMapping' : 'notMapping', pointer: '' });
+    }
+    return summarize({ ...base, filePath, installation: null }, list.findings);
   }
   if (schemaSeverity) {
     const verdict = validateManifest(data);
-    if (!verdict.valid) for (const r of schemaReports(verdict.errors, data)) push('schema', schemaSeverity, r);
+    if (!verdict.valid) {
+      for (const r of schemaReports(verdict.errors, data)) list.push(SCHEMA, schemaSeverity, r, ['*']);
+    }
   }
-  const manifest: Obj = data;
+  const view = manifestView(data);
   // one context for the document; the rule it speaks for changes as the rules run
-  let ruleId = '';
-  let ruleSeverity: Severity = 'error';
+  let current: AnyRule | undefined;
+  let currentSeverity: Severity = 'error';
   const context: { -readonly [K in keyof RuleContext]: RuleContext[K] } = {
-    manifest,
-    sections: mailSections(manifest),
+    manifest: view,
+    sections: mailSections(view),
     options: {},
     today: options.today,
-    minimumBuilds: options.config.minimumBuilds,
-    report: (report) => push(ruleId, ruleSeverity, report),
+    minimumBuilds: config.minimumBuilds,
+    written: writtenIn(data, view),
+    report: (report) => {
+      if (current) list.push(current, currentSeverity, report, report.supersedes ?? current.supersedes);
+    },
   };
   for (const rule of options.rules) {
-    const setting = settings.get(rule.id);
-    const severity = setting ? severityOf(rule.id) : rule.severity;
+    const setting = config.rules.get(rule.id);
+    const severity = setting ? severityOf(config, rule.id) : rule.severity;
     if (!severity) continue;
-    ruleId = rule.id;
-    ruleSeverity = severity;
+    current = rule;
+    currentSeverity = severity;
     context.options = setting?.options ?? {};
-    rule.check(context);
+    try {
+      rule.check(context);
+    } catch (error) {
+      list.internalError(rule.id, input.filePath, error);
+    }
   }
-  findings.sort(compareFindings);
-  return summarize({ ...base, installation: installationName(data) }, findings);
+  current = undefined;
+  list.applySupersedes();
+  applyDirectives(list, directives, knownRules, severityOf(config, 'unused-disable', 'warning'));
+  list.findings.sort(compareFindings);
+  const name = view.installation?.name;
+  return summarize({ ...base, filePath, installation: name === undefined ? null : scrubber.scrub(name) }, list.findings);
+}
+
+function failure(filePath: string, messageId: string, data: MessageData): DocumentResult[] {
+  const list = new FindingList({ locate: () => AT_START }, new Scrubber([]));
+  list.push(PARSE, 'error', { messageId, pointer: '', data }, undefined, AT_START);
+  return [summarize({ filePath, document: 0, installation: null }, list.findings)];
 }
 
 /** Lints a text holding one or more manifests. */
 export function lintText(text: string, input: LintInput, options: LintOptions): DocumentResult[] {
   const docs = parseDocuments(text, { json: input.json ?? false, limits: options.limits ?? {} });
   if (docs.length === 0) {
-    const schemaSeverity = options.config.rules.get('schema')?.severity;
-    const severity: Severity = schemaSeverity === undefined || schemaSeverity === 'off' ? 'error' : schemaSeverity;
-    return [
-      summarize({ filePath: input.filePath, document: 0, installation: null }, [
-        {
-          ruleId: 'schema',
-          severity,
-          message: 'the file holds no manifest: it is empty or only comments; a manifest starts with schemaVersion: 1',
-          pointer: '',
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-        },
-      ]),
-    ];
+    const severity = severityOf(options.config, 'schema', 'error') ?? 'error';
+    const list = new FindingList({ locate: () => AT_START }, new Scrubber([]));
+    list.push(SCHEMA, severity, { messageId: 'noManifest', pointer: '' }, undefined, AT_START);
+    return [summarize({ filePath: input.filePath, document: 0, installation: null }, list.findings)];
   }
-  return docs.map((doc) => lintParsed(doc, input, options));
+  // the loader's line numbers: CRLF, CR and LF each end a line
+  const lines = text.split(/\r\n|\r|\n/);
+  return docs.map((doc) => lintParsed(doc, input, options, { lines }));
 }
 
 /** Lints a file's bytes: decodes them (UTF-8, UTF-16 with BOM), checks the size limit, then lints the text. */
 export function lintBytes(bytes: Uint8Array, input: LintInput, options: LintOptions): DocumentResult[] {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const fail = (message: string): DocumentResult[] => [
-    summarize({ filePath: input.filePath, document: 0, installation: null }, [
-      { ruleId: 'parse', severity: 'error', message, pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 },
-    ]),
-  ];
-  if (bytes.length > limits.maxBytes) return fail(tooLargeMessage(bytes.length, limits.maxBytes));
+  if (bytes.length > limits.maxBytes) return failure(input.filePath, 'tooLarge', { detail: ours(tooLargeMessage(bytes.length, limits.maxBytes)) });
   const decoded = decode(bytes);
-  if (!decoded.ok) return fail(decoded.message);
+  if (!decoded.ok) return failure(input.filePath, 'encoding', { detail: ours(decoded.message) });
   return lintText(decoded.value.text, input, options);
 }
 
@@ -193,21 +307,6 @@ export function lintFile(
   file: { readonly filePath: string; readonly bytes?: Uint8Array; readonly readError?: string; readonly json: boolean },
   options: LintOptions,
 ): DocumentResult[] {
-  if (file.bytes === undefined) {
-    return [
-      summarize({ filePath: file.filePath, document: 0, installation: null }, [
-        {
-          ruleId: 'parse',
-          severity: 'error',
-          message: file.readError ?? 'the file cannot be read',
-          pointer: '',
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 1,
-        },
-      ]),
-    ];
-  }
+  if (file.bytes === undefined) return failure(file.filePath, 'unreadable', { detail: ours(file.readError ?? 'the file cannot be read') });
   return lintBytes(file.bytes, { filePath: file.filePath, json: file.json }, options);
 }

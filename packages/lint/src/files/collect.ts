@@ -1,7 +1,11 @@
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { UsageError } from '../errors.js';
+import { CONFIG_FILE_NAMES } from '../engine/config.js';
+import { NoManifestError, PathError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../load/parse-documents.js';
+import { describeFsError, readError } from './fs-errors.js';
+
+export { describeFsError } from './fs-errors.js';
 
 export interface ManifestFile {
   /** The path for reports: as given, or joined onto the folder as given. */
@@ -20,7 +24,25 @@ export interface Collected {
   readonly emptyFolders: readonly string[];
 }
 
+/** A file the walk found: a manifest if named, or if its text says so. */
+export interface Candidate {
+  /** The path for reports: as given, or joined onto the folder as given. */
+  readonly filePath: string;
+  /** The absolute path. */
+  readonly full: string;
+  readonly json: boolean;
+  /** Named on the command line: always linted. */
+  readonly named: boolean;
+  /** Index of the PATH it was found under. */
+  readonly root: number;
+  /** Why it could not be examined (a finding). */
+  readonly error?: string;
+  /** Met before: not linted again, but it counts as found in this folder if it was a manifest. */
+  readonly repeat?: 'met';
+}
+
 const EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+const CONFIG_NAMES: ReadonlySet<string> = new Set(CONFIG_FILE_NAMES);
 const TOP_LEVEL_YAML = /^(?:schemaVersion|"schemaVersion"|'schemaVersion')[ \t]*:/m;
 const JSON_KEY = /"schemaVersion"[ \t\r\n]*:/;
 const JSON_KEY_OR_PLAIN = /schemaVersion["']?[ \t\r\n]*:/;
@@ -72,40 +94,13 @@ export function looksLikeManifest(bytes: Uint8Array, json: boolean): boolean {
   // a byte order mark (UTF-8 or UTF-16, as latin1) stands before the first key
   text = text.replace(/^(?:\xef\xbb\xbf|\xff\xfe|\xfe\xff)/, '');
   if (json) return JSON_KEY.test(text) && topLevelKeyInFlow(text);
-  // YAML written in flow style (JSON in a .yaml file) has no key at the start of a line
+  // YAML written in flow style (JSON in a YAML file) has no key at the start of a line
   return TOP_LEVEL_YAML.test(text) || (/^(?:[ \t\r\n]|#[^\n]*\n|---[ \t]*\r?\n)*\{/.test(text) && JSON_KEY_OR_PLAIN.test(text) && topLevelKeyInFlow(text));
 }
 
 /** The message for a file over the size limit (the same as the loader's). */
 export function tooLargeMessage(size: number, maxBytes: number): string {
   return `the file is ${size} bytes, over the limit of ${maxBytes} bytes: a manifest is a few kilobytes; split a fleet into one file per installation`;
-}
-
-/** What a file-system error means, in words, with its code (for a search). */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    ENOENT: 'no such file or folder',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'this is a folder, not a file',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    ELOOP: 'too many symbolic links (a link that points to itself?)',
-    ENAMETOOLONG: 'the path is too long',
-    EBUSY: 'the file is locked by another program',
-    EEXIST: 'a file of that name is in the way',
-    EROFS: 'the file system is read-only',
-    ENOSPC: 'the disk is full',
-  };
-  if (code === undefined) return error instanceof Error ? error.message : String(error);
-  return Object.hasOwn(words, code) ? `${words[code]} (${code})` : `error ${code}`;
-}
-
-function readError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EISDIR') return 'this is a folder, not a file';
-  if (code === 'ENOENT') return 'the file cannot be read: it disappeared, or it is a link to nothing (ENOENT)';
-  return `the file cannot be read: ${describeFsError(error)}`;
 }
 
 /**
@@ -143,68 +138,17 @@ function readHead(path: string, length: number): Uint8Array {
   }
 }
 
-interface Walk {
-  readonly out: ManifestFile[];
-  skipped: number;
-  readonly maxBytes: number;
-  /**
-   * Absolute paths met so far, each with whether it was listed (true) or skipped (false): a
-   * file named twice, or also found in a folder named, is linted once.
-   */
-  readonly seen: Map<string, boolean>;
-  /** Files listed, counting again a file met a second time: tells a folder that holds no manifest. */
-  found: number;
-}
-
-/** The key of a path in `seen`: on Windows, whatever the letter case. */
+/** The key of a path in a set of those met: on Windows, whatever the letter case. */
 function keyOf(full: string): string {
   return process.platform === 'win32' ? full.toLowerCase() : full;
 }
 
-function list(full: string, file: ManifestFile, walk: Walk): void {
-  walk.seen.set(keyOf(full), true);
-  walk.out.push(file);
-  walk.found++;
-}
-
-function skip(full: string, walk: Walk): void {
-  walk.seen.set(keyOf(full), false);
-  walk.skipped++;
-}
-
-/** Whether the walk has met `full` before (counting it as found again if it was listed). */
-function metBefore(full: string, walk: Walk): boolean {
-  const listed = walk.seen.get(keyOf(full));
-  if (listed === undefined) return false;
-  if (listed) walk.found++;
-  return true;
-}
-
-/** Reads one file found in a folder: a manifest, a file too large, or one to skip. */
-function visitFile(full: string, display: string, stat: Stats, walk: Walk): void {
-  if (metBefore(full, walk)) return;
-  const json = isJson(full);
-  try {
-    if (stat.size > walk.maxBytes) {
-      if (looksLikeManifest(readHead(full, SNIFF_BYTES), json)) {
-        list(full, { filePath: display, readError: tooLargeMessage(stat.size, walk.maxBytes), json }, walk);
-      } else skip(full, walk);
-      return;
-    }
-    const bytes = readFileSync(full);
-    if (looksLikeManifest(bytes, json)) list(full, { filePath: display, bytes, json }, walk);
-    else skip(full, walk);
-  } catch (error) {
-    list(full, { filePath: display, readError: readError(error), json }, walk);
-  }
-}
-
-function walkFolder(dir: string, shown: string, walk: Walk): void {
-  let entries;
+function* walkFolder(dir: string, shown: string, root: number, depth: number): Generator<Candidate> {
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    list(dir, { filePath: shown, readError: readError(error), json: false }, walk);
+    yield { filePath: shown, full: dir, json: false, named: false, root, error: readError(error) };
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -213,74 +157,151 @@ function walkFolder(dir: string, shown: string, walk: Walk): void {
     const display = join(shown, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      walkFolder(full, display, walk);
+      // folders deeper than any fleet is organised: a loop of bind mounts or a runaway tree
+      if (depth < 64) yield* walkFolder(full, display, root, depth + 1);
       continue;
     }
-    // symbolic links to folders are not followed (no cycles); links to files are read
-    if (!EXTENSIONS.has(extname(entry.name).toLowerCase())) continue;
+    // symbolic links to folders are not followed (no cycles); links to files are read; config files are no manifests
+    if (!EXTENSIONS.has(extname(entry.name).toLowerCase()) || CONFIG_NAMES.has(entry.name)) continue;
+    if (entry.isFile()) {
+      yield { filePath: display, full, json: isJson(full), named: false, root };
+      continue;
+    }
+    // a link, or a type the folder listing does not give: look at what it is
     let stat: Stats;
     try {
       stat = statSync(full);
     } catch (error) {
-      if (!metBefore(full, walk)) list(full, { filePath: display, readError: readError(error), json: isJson(full) }, walk);
+      yield { filePath: display, full, json: isJson(full), named: false, root, error: readError(error) };
       continue;
     }
-    if (stat.isFile()) visitFile(full, display, stat, walk);
+    if (stat.isFile()) yield { filePath: display, full, json: isJson(full), named: false, root };
   }
 }
 
 /**
- * The manifests that PATHs name: a file named is always linted; a folder is searched
- * recursively (skipping node_modules and dot-folders) for YAML/JSON files with a
- * top-level `schemaVersion`. A PATH that does not exist, or is neither a file nor a
- * folder, is a usage error.
+ * The files that PATHs name, lazily: a file named is always linted; a folder is searched
+ * recursively (skipping node_modules and dot-folders) for *.yaml, *.yml and *.json files. A PATH
+ * that does not exist, or is neither a file nor a folder, is a PathError. Each file once, however
+ * often it is named or found.
+ */
+export function* walkPaths(paths: readonly string[], options: { readonly cwd?: string } = {}): Generator<Candidate> {
+  const cwd = options.cwd ?? process.cwd();
+  const named = new Set<string>();
+  const resolved: Array<{ path: string; full: string; stat: Stats }> = [];
+  // every PATH is checked before anything is read: a typo is a usage error, not half a report
+  for (const given of paths) {
+    const full = resolve(cwd, given);
+    try {
+      resolved.push({ path: given, full, stat: statSync(full) });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const found = code === 'ENOENT' ? withSlashes(given, cwd) : undefined;
+      if (!found) {
+        throw new PathError(
+          code === 'ENOENT' ? `${given}: no such file or folder${backslashHint(given)}` : `${given}: cannot be read: ${describeFsError(error)}`,
+          { path: given, ...(code ? { code } : {}) },
+        );
+      }
+      resolved.push(found);
+    }
+  }
+  for (const r of resolved) {
+    if (!r.stat.isDirectory() && !r.stat.isFile()) {
+      throw new PathError(`${r.path}: not a file or a folder; name a manifest file, or - for standard input`, { path: r.path });
+    }
+    if (r.stat.isFile()) named.add(keyOf(r.full));
+  }
+  const met = new Set<string>();
+  for (const [root, r] of resolved.entries()) {
+    if (r.stat.isFile()) {
+      const key = keyOf(r.full);
+      if (met.has(key)) {
+        yield { filePath: r.path, full: r.full, json: isJson(r.path), named: true, root, repeat: 'met' };
+        continue;
+      }
+      met.add(key);
+      yield { filePath: r.path, full: r.full, json: isJson(r.path), named: true, root };
+      continue;
+    }
+    for (const c of walkFolder(r.full, r.path, root, 0)) {
+      const key = keyOf(c.full);
+      if (met.has(key)) {
+        yield { ...c, repeat: 'met' };
+        continue;
+      }
+      met.add(key);
+      // a file also named on the command line is always linted, wherever it is met first
+      yield named.has(key) ? { ...c, named: true } : c;
+    }
+  }
+}
+
+/** What reading a candidate gave: a manifest to lint (its bytes, or why they cannot be read), or nothing (not a manifest). */
+export function readCandidate(c: Candidate, maxBytes: number = DEFAULT_LIMITS.maxBytes): ManifestFile | undefined {
+  if (c.error) return { filePath: c.filePath, readError: c.error, json: c.json };
+  try {
+    const size = statSync(c.full).size;
+    if (size > maxBytes) {
+      if (c.named || looksLikeManifest(readHead(c.full, SNIFF_BYTES), c.json)) {
+        return { filePath: c.filePath, readError: tooLargeMessage(size, maxBytes), json: c.json };
+      }
+      return undefined;
+    }
+    const bytes = readFileSync(c.full);
+    if (!c.named && !looksLikeManifest(bytes, c.json)) return undefined;
+    return { filePath: c.filePath, bytes, json: c.json };
+  } catch (error) {
+    if (c.named) throw new PathError(`${c.filePath}: ${readError(error)}`, { path: c.filePath });
+    return { filePath: c.filePath, readError: readError(error), json: c.json };
+  }
+}
+
+/** The message for folders named that hold no manifest. */
+export function noManifestError(folders: readonly string[], skipped: number): NoManifestError {
+  const why =
+    skipped === 0 ? '' : skipped === 1 ? ' (1 YAML/JSON file skipped: it has no top-level schemaVersion)' : ` (${skipped} YAML/JSON files skipped: none has a top-level schemaVersion)`;
+  return new NoManifestError(
+    `no manifest found in ${folders.join(', ')}${why}: name a manifest file, or a folder holding *.yaml, *.yml or *.json manifests (a manifest starts with schemaVersion: 1)`,
+    { folders, skipped },
+  );
+}
+
+/**
+ * The manifests that PATHs name, read (for tests and small runs; the linter reads them one at a
+ * time): see walkPaths and readCandidate.
  */
 export function collectManifests(
   paths: readonly string[],
   options: { readonly cwd?: string; readonly maxBytes?: number } = {},
 ): Collected {
+  const files: ManifestFile[] = [];
+  let skipped = 0;
   const cwd = options.cwd ?? process.cwd();
-  const walk: Walk = { out: [], skipped: 0, maxBytes: options.maxBytes ?? DEFAULT_LIMITS.maxBytes, seen: new Map(), found: 0 };
-  const emptyFolders: string[] = [];
-  for (const given of paths) {
-    let path = given;
-    let full = resolve(cwd, path);
-    let stat: Stats;
-    try {
-      stat = statSync(full);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const found = code === 'ENOENT' ? withSlashes(given, cwd) : undefined;
-      if (!found) {
-        throw new UsageError(
-          code === 'ENOENT' ? `${given}: no such file or folder${backslashHint(given)}` : `${given}: cannot be read: ${describeFsError(error)}`,
-        );
-      }
-      ({ path, full, stat } = found);
-    }
-    if (stat.isDirectory()) {
-      const before = walk.found;
-      walkFolder(full, path, walk);
-      if (walk.found === before) emptyFolders.push(path);
+  const found = new Map<number, number>();
+  const manifests = new Set<string>();
+  for (const c of walkPaths(paths, { cwd })) {
+    if (c.repeat) {
+      if (manifests.has(c.full)) found.set(c.root, (found.get(c.root) ?? 0) + 1);
       continue;
     }
-    if (!stat.isFile()) throw new UsageError(`${path}: not a file or a folder; name a manifest file, or - for standard input`);
-    const listed = walk.seen.get(keyOf(full));
-    if (listed === true) continue;
-    // a file named is always linted, also one a folder named before had skipped
-    if (listed === false) walk.skipped--;
-    const json = isJson(path);
-    if (stat.size > walk.maxBytes) {
-      list(full, { filePath: path, readError: tooLargeMessage(stat.size, walk.maxBytes), json }, walk);
+    const file = readCandidate(c, options.maxBytes);
+    if (!file) {
+      skipped++;
       continue;
     }
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(full);
-    } catch (error) {
-      throw new UsageError(`${path}: ${readError(error)}`);
-    }
-    list(full, { filePath: path, bytes, json }, walk);
+    files.push(file);
+    manifests.add(c.full);
+    found.set(c.root, (found.get(c.root) ?? 0) + 1);
   }
-  return { files: walk.out, skipped: walk.skipped, emptyFolders };
+  const emptyFolders = paths.filter((p, i) => !found.has(i) && isFolderPath(resolve(cwd, p)));
+  return { files, skipped, emptyFolders };
+}
+
+function isFolderPath(full: string): boolean {
+  try {
+    return statSync(full).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -12,6 +12,7 @@ export const json: Formatter = (results, context) => {
       installation: r.installation,
       messages: r.messages.map((m) => ({
         ruleId: m.ruleId,
+        messageId: m.messageId,
         severity: m.severity,
         message: m.message,
         pointer: m.pointer,
@@ -19,7 +20,9 @@ export const json: Formatter = (results, context) => {
         column: m.column,
         endLine: m.endLine,
         endColumn: m.endColumn,
-        ...(m.fix ? { fix: { pointer: m.fix.pointer, value: m.fix.value } } : {}),
+        ...(m.fix ? { fix: { ...m.fix } } : {}),
+        ...(m.suppressed ? { suppressed: { kind: m.suppressed.kind, justification: m.suppressed.justification } } : {}),
+        ...(m.internal ? { internal: true } : {}),
       })),
       errorCount: r.errorCount,
       warningCount: r.warningCount,

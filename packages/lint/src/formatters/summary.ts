@@ -12,6 +12,8 @@ export function summaryLine(
   info: {
     readonly files: number;
     readonly skipped: number;
+    /** Files the config's ignores excluded. */
+    readonly ignored?: number;
     readonly color: boolean;
     /** Findings left out of the report by --quiet. */
     readonly hidden?: { readonly warnings: number; readonly infos: number };
@@ -20,14 +22,18 @@ export function summaryLine(
   const c = createColors(info.color);
   const t = totals(results);
   const problems = t.errorCount + t.warningCount + t.infoCount;
+  const suppressed = results.reduce((n, r) => n + r.messages.filter((m) => m.suppressed).length, 0);
   const installations = results.length;
   const scope = `${plural(info.files, 'file')} (${plural(installations, 'installation')})`;
-  const skipped = info.skipped > 0 ? `; ${plural(info.skipped, 'file')} skipped (no top-level schemaVersion)` : '';
+  const ignored = info.ignored && info.ignored > 0 ? `; ${plural(info.ignored, 'file')} ignored (the config's ignores)` : '';
+  const skipped = `${info.skipped > 0 ? `; ${plural(info.skipped, 'file')} skipped (no top-level schemaVersion)` : ''}${ignored}`;
   const hiddenParts = [
     ...(info.hidden && info.hidden.warnings > 0 ? [plural(info.hidden.warnings, 'warning')] : []),
     ...(info.hidden && info.hidden.infos > 0 ? [plural(info.hidden.infos, 'info')] : []),
   ];
-  const hidden = hiddenParts.length > 0 ? `; ${hiddenParts.join(' and ')} not shown (--quiet)` : '';
+  const hidden =
+    (hiddenParts.length > 0 ? `; ${hiddenParts.join(' and ')} not shown (--quiet)` : '') +
+    (suppressed > 0 ? `; ${plural(suppressed, 'finding')} silenced by tmcheck-disable comments` : '');
   if (problems === 0) return `${c.green('✔')} no ${hidden ? 'errors' : 'problems'} in ${scope}${skipped}${hidden}\n`;
   const mark = t.errorCount > 0 ? c.red('✖') : c.yellow('⚠');
   const counts = `${plural(t.errorCount, 'error')}, ${plural(t.warningCount, 'warning')}, ${plural(t.infoCount, 'info')}`;

@@ -24,7 +24,7 @@ export function getAt(data: unknown, pointer: string): unknown {
   let cur: unknown = data;
   for (const token of splitPointer(pointer)) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(cur, token)) return undefined;
+    if (!Object.hasOwn(cur, token)) return undefined;
     cur = (cur as Record<string, unknown>)[token];
   }
   return cur;

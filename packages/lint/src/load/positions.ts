@@ -6,10 +6,17 @@ import type { LineIndex } from './line-index.js';
  * Records js-yaml's `listener` events while a document loads, cheaply (three
  * array pushes an event), and turns them into a map from JSON Pointer to the
  * offsets of the key and the value only when a finding first asks for one.
+ *
+ * Anchors, aliases and merge keys (`<<: *defaults`, `<<: [*a, *b]`) are followed
+ * to where each value is written: a value reached through an alias is in the
+ * anchored node; a merged value is in the mapping it is merged from, unless the
+ * mapping writes the key itself (explicit keys win, as in YAML 1.1).
  */
 interface State {
   readonly position: number;
   readonly kind: string | null;
+  readonly tag: string | null;
+  readonly anchor: string | null;
   readonly result: unknown;
 }
 
@@ -24,20 +31,48 @@ interface Entry {
   readonly collection: boolean;
 }
 
+const MERGE_TAG = 'tag:yaml.org,2002:merge';
+
 export class PositionRecorder {
   readonly opens: boolean[] = [];
   readonly offsets: number[] = [];
   readonly results: unknown[] = [];
+  /** Close events of merge keys (a plain `<<`). */
+  readonly mergeKeys: number[] = [];
+  /** For each anchor name, the close events of the nodes that carry it, in order. */
+  readonly anchors = new Map<string, number[]>();
+  /** Close events of empty nodes with an anchor (`password: &Sommer2024`: the value is lost). */
+  readonly emptyAnchors: number[] = [];
+  /** Close events of single values with an anchor (`password: &Sommer 2024` reads "2024"). */
+  readonly scalarAnchors: number[] = [];
 
   readonly listener = (type: 'open' | 'close', state: State): void => {
+    const event = this.opens.length;
     this.opens.push(type === 'open');
     this.offsets.push(state.position);
-    this.results.push(type === 'close' ? state.result : undefined);
+    if (type === 'open') {
+      this.results.push(undefined);
+      return;
+    }
+    this.results.push(state.result);
+    if (state.tag === MERGE_TAG) this.mergeKeys.push(event);
+    if (state.anchor !== null) {
+      const list = this.anchors.get(state.anchor);
+      if (list) list.push(event);
+      else this.anchors.set(state.anchor, [event]);
+      if (state.result === null && state.kind === null) this.emptyAnchors.push(event);
+      else if (state.kind === 'scalar') this.scalarAnchors.push(event);
+    }
   };
 }
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Characters that end an anchor or alias name: white space and the flow indicators , [ ] { }. */
+function endsName(c: number): boolean {
+  return Number.isNaN(c) || isSpace(c) || c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 }
 
 /** Where a node really starts: past white space and comments. */
@@ -61,12 +96,29 @@ function endOf(text: string, offset: number, floor: number): number {
   return i;
 }
 
+/** Index of the last element of a sorted list below `limit`, or -1. */
+function lastBelow(list: readonly number[], limit: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < limit) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
 /**
  * Finds the offsets of a field from the recorded events, walking down only the path
  * a finding asks for: a correct manifest never pays for it.
  */
 export class PositionMap {
   #close: Int32Array | undefined;
+  #openOf: Int32Array | undefined;
+  #merges: Set<number> | undefined;
 
   constructor(
     private readonly recorder: PositionRecorder,
@@ -76,21 +128,31 @@ export class PositionMap {
     private readonly lines: LineIndex,
   ) {}
 
-  /** For each open event, the index of its close event. */
+  /** For each open event, the index of its close event (-1 when the load stopped inside it). */
   #closes(): Int32Array {
     if (this.#close) return this.#close;
     const { opens } = this.recorder;
     const close = new Int32Array(opens.length).fill(-1);
+    const openOf = new Int32Array(opens.length).fill(-1);
     const stack: number[] = [];
     for (let i = 0; i < opens.length; i++) {
       if (opens[i]) stack.push(i);
       else {
         const open = stack.pop();
-        if (open !== undefined) close[open] = i;
+        if (open !== undefined) {
+          close[open] = i;
+          openOf[i] = open;
+        }
       }
     }
     this.#close = close;
+    this.#openOf = openOf;
     return close;
+  }
+
+  #open(closeEvent: number): number {
+    this.#closes();
+    return (this.#openOf as Int32Array)[closeEvent] as number;
   }
 
   #result(node: number): unknown {
@@ -123,43 +185,114 @@ export class PositionMap {
     }
   }
 
+  /** Offset of a node's first character in the chunk (past white space and comments). */
+  #startIn(node: number): number {
+    const open = this.recorder.offsets[node] as number;
+    const closeIndex = this.#closes()[node] as number;
+    const closeAt = closeIndex === -1 ? this.text.length : (this.recorder.offsets[closeIndex] as number);
+    return startOf(this.text, open, Math.max(closeAt, open));
+  }
+
   #span(node: number): Span {
-    const text = this.text;
     const open = this.recorder.offsets[node] as number;
     const closeIndex = this.#closes()[node] as number;
     const closeAt = closeIndex === -1 ? open : (this.recorder.offsets[closeIndex] as number);
-    const start = startOf(text, open, Math.max(closeAt, open));
-    const end = endOf(text, closeAt, start);
+    let start = startOf(this.text, open, Math.max(closeAt, open));
+    const end = endOf(this.text, closeAt, start);
+    // a value starts after its anchor and tag (`&one 1`, `!!str 5`): point at what it is
+    for (let s = start; s < end; ) {
+      const c = this.text.charCodeAt(s);
+      if (c !== 38 /* & */ && c !== 33 /* ! */) {
+        start = s;
+        break;
+      }
+      while (s < end && !endsName(this.text.charCodeAt(s))) s++;
+      s = startOf(this.text, s, end);
+    }
     return { start: start + this.base, end: end + this.base };
+  }
+
+  #isMergeKey(node: number): boolean {
+    this.#merges ??= new Set(this.recorder.mergeKeys);
+    return this.#merges.has(this.#closes()[node] as number);
+  }
+
+  /** The node an alias refers to (the last node anchored with its name before it), or the node itself. */
+  #target(node: number): number {
+    const n = this.#unwrap(node);
+    if (this.#children(n).length !== 0) return n;
+    const start = this.#startIn(n);
+    if (this.text.charCodeAt(start) !== 42 /* * */) return n;
+    let end = start + 1;
+    while (end < this.text.length && !endsName(this.text.charCodeAt(end))) end++;
+    const closes = this.recorder.anchors.get(this.text.slice(start + 1, end));
+    if (!closes) return n;
+    const i = lastBelow(closes, n);
+    if (i === -1) return n;
+    const definition = this.#open(closes[i] as number);
+    return definition === -1 ? n : this.#unwrap(definition);
+  }
+
+  #isCollection(node: number): boolean {
+    const r = this.#result(node);
+    return r !== null && typeof r === 'object';
+  }
+
+  /**
+   * The key and value nodes of `token` in the mapping `node`: its own key, else the first merged
+   * mapping that has it (depth first, in the order they are listed). Iterative: a long chain of
+   * merges cannot overflow the stack.
+   */
+  #lookup(node: number, token: string): { key: number; value: number } | undefined {
+    const stack = [node];
+    const seen = new Set<number>();
+    while (stack.length > 0) {
+      const current = stack.pop() as number;
+      if (seen.has(current)) continue;
+      seen.add(current);
+      const result = this.#result(current);
+      if (result === null || typeof result !== 'object' || Array.isArray(result)) continue;
+      const kids = this.#children(current).map((k) => this.#unwrap(k));
+      if (kids.length % 2 !== 0) continue;
+      const merged: number[] = [];
+      for (let i = 0; i < kids.length; i += 2) {
+        const key = kids[i] as number;
+        const value = kids[i + 1] as number;
+        if (this.#isMergeKey(key)) merged.push(value);
+        else if (String(this.#result(key)) === token) return { key, value };
+      }
+      const sources: number[] = [];
+      for (const m of merged) {
+        const target = this.#target(m);
+        if (Array.isArray(this.#result(target))) for (const item of this.#children(target)) sources.push(this.#target(item));
+        else sources.push(target);
+      }
+      for (let i = sources.length - 1; i >= 0; i--) stack.push(sources[i] as number);
+    }
+    return undefined;
   }
 
   /** The entries along the pointer's path, as far as the file has them. */
   #path(tokens: readonly string[]): Entry[] {
     if (this.recorder.opens.length === 0 || !this.recorder.opens[0]) return [];
-    let node = this.#unwrap(0);
-    const isCollection = (n: number): boolean => {
-      const r = this.#result(n);
-      return r !== null && typeof r === 'object';
-    };
-    const entries: Entry[] = [{ value: this.#span(node), collection: isCollection(node) }];
+    let node = this.#target(0);
+    const entries: Entry[] = [{ value: this.#span(node), collection: this.#isCollection(node) }];
     for (const token of tokens) {
       const result = this.#result(node);
       if (result === null || typeof result !== 'object') break;
-      const kids = this.#children(node).map((k) => this.#unwrap(k));
       let next: Entry | undefined;
       let nextNode = -1;
       if (Array.isArray(result)) {
+        const kids = this.#children(node);
         const index = /^(?:0|[1-9]\d*)$/.test(token) ? Number(token) : -1;
         if (kids.length !== result.length || index < 0 || index >= kids.length) break;
-        nextNode = kids[index] as number;
-        next = { value: this.#span(nextNode), collection: isCollection(nextNode) };
+        nextNode = this.#target(kids[index] as number);
+        next = { value: this.#span(nextNode), collection: this.#isCollection(nextNode) };
       } else {
-        if (kids.length % 2 !== 0) break;
-        for (let i = 0; i < kids.length; i += 2) {
-          if (String(this.#result(kids[i] as number)) !== token) continue;
-          nextNode = kids[i + 1] as number;
-          next = { key: this.#span(kids[i] as number), value: this.#span(nextNode), collection: isCollection(nextNode) };
-          break;
+        const found = this.#lookup(node, token);
+        if (found) {
+          nextNode = this.#target(found.value);
+          next = { key: this.#span(found.key), value: this.#span(nextNode), collection: this.#isCollection(nextNode) };
         }
       }
       if (!next) break;
@@ -170,9 +303,7 @@ export class PositionMap {
   }
 
   #range(start: number, end: number): Range {
-    const a = this.lines.position(start);
-    const b = this.lines.position(Math.max(start, end - 1));
-    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+    return this.lines.range(start, end);
   }
 
   /** Whether the pointer names a node that is written in the file. */
@@ -191,13 +322,100 @@ export class PositionMap {
     const tokens = splitPointer(pointer);
     const path = this.#path(tokens);
     const entry = path[path.length - 1];
-    if (!entry) return { line: 1, column: 1, endLine: 1, endColumn: 1 };
+    if (!entry) return this.#range(this.base, this.base + 1);
     const exact = path.length === tokens.length + 1;
     const value = entry.value;
     if (exact && target === 'key' && entry.key) return this.#range(entry.key.start, entry.key.end);
     if (exact && value.end > value.start && !entry.collection) return this.#range(value.start, value.end);
     if (entry.key) return this.#range(entry.key.start, entry.key.end);
-    const lineEnd = this.lines.lineEnd(value.start);
-    return this.#range(value.start, Math.max(value.start + 1, lineEnd));
+    return this.#range(value.start, Math.max(value.start + 1, this.lines.lineEnd(value.start)));
+  }
+
+  /** Offset in the file of the document's first character (past comments and the `---` marker). */
+  documentStart(): number {
+    if (this.recorder.opens.length === 0) return this.base;
+    return this.#startIn(0) + this.base;
+  }
+
+  /**
+   * Where the node being read when the load stopped starts, in the file (the innermost node
+   * opened and not closed): the quote that is never closed, the tag or alias that cannot be read.
+   */
+  openNodeStart(): number | undefined {
+    const close = this.#closes();
+    for (let i = close.length - 1; i >= 0; i--) {
+      if (this.recorder.opens[i] && close[i] === -1) return this.#startIn(i) + this.base;
+    }
+    return undefined;
+  }
+
+  /** Where the last merge key read (`<<`) starts, in the file. */
+  lastMergeKeyStart(): number | undefined {
+    const last = this.recorder.mergeKeys[this.recorder.mergeKeys.length - 1];
+    if (last === undefined) return undefined;
+    const open = this.#open(last);
+    return open === -1 ? undefined : this.#startIn(open) + this.base;
+  }
+
+  /**
+   * Where a quoted value starts that runs over several lines and ends on the line where the load
+   * stopped (`kind: "office` closed only by the first quote of a later line): the quote that is
+   * really not closed. Offsets in the file.
+   */
+  runawayQuote(stopped: number): number | undefined {
+    const { opens, offsets } = this.recorder;
+    const close = this.#closes();
+    const stoppedLine = this.lines.position(stopped).line;
+    const lineStart = this.lines.lineStart(stopped) - this.base;
+    for (let i = opens.length - 1; i >= 0; i--) {
+      if (opens[i]) continue;
+      const end = offsets[i] as number;
+      if (end < lineStart) break;
+      const open = this.#open(i);
+      if (open === -1 || close[open] !== i) continue;
+      const start = this.#startIn(open);
+      const quote = this.text.charCodeAt(start);
+      if (quote !== 34 && quote !== 39) continue;
+      const body = this.text.slice(start, end);
+      if (!/[\n\r]/.test(body)) continue;
+      const last = endOf(this.text, end, start) - 1;
+      if (last <= start || this.text.charCodeAt(last) !== quote || this.lines.position(last + this.base).line !== stoppedLine) continue;
+      // the quote that closed it opens the value of a later key (`  version: "2.665...`)
+      const lead = this.text.slice(this.lines.lineStart(last + this.base) - this.base, last);
+      if (/^[ \t]*(?:-[ \t]+)?(?:[^\s:#"'][^:#]*:[ \t]+)?$/.test(lead)) return start + this.base;
+    }
+    return undefined;
+  }
+
+  /**
+   * The first anchor on a single value that no alias uses (`password: &Sommer 2024`, read as "2024"):
+   * the anchor is most likely the start of the value. Offsets in the file, from `&` to the end of the name.
+   */
+  firstUnusedScalarAnchor(): Span | undefined {
+    if (this.recorder.scalarAnchors.length === 0) return undefined;
+    const used = new Set<string>();
+    for (const m of this.text.matchAll(/\*([^\s,[\]{}]+)/g)) used.add(m[1] as string);
+    for (const event of this.recorder.scalarAnchors) {
+      const open = this.#open(event);
+      if (open === -1) continue;
+      const start = this.#startIn(open);
+      if (this.text.charCodeAt(start) !== 38 /* & */) continue;
+      let end = start + 1;
+      while (end < this.text.length && !endsName(this.text.charCodeAt(end))) end++;
+      if (!used.has(this.text.slice(start + 1, end))) return { start: start + this.base, end: end + this.base };
+    }
+    return undefined;
+  }
+
+  /** The first anchor on an empty value (`password: &Sommer2024`), from `&` to the end of its name, in the file. */
+  firstEmptyAnchor(): Span | undefined {
+    const event = this.recorder.emptyAnchors[0];
+    if (event === undefined) return undefined;
+    const open = this.#open(event);
+    if (open === -1) return undefined;
+    const start = this.#startIn(open);
+    let end = start + 1;
+    while (end < this.text.length && !endsName(this.text.charCodeAt(end))) end++;
+    return { start: start + this.base, end: end + this.base };
   }
 }

@@ -1,13 +1,17 @@
-import { bool, isObj, obj, str, type Obj } from './access.js';
+import { fieldInfo } from '@tmcheck/schemas';
 import { hostInfo, isMicrosoftHost, serverHost, type Cloud } from './microsoft.js';
+import type { BasicAuthView, ManifestView, MailSettingsOAuth2TabView, OAuth2TabView } from './view.js';
 
 export type Channel = 'graph' | 'pop3';
 export type SectionId = 'mailSettings' | 'exchangeSmtp' | 'exchangePop3';
 
+/** The fields of an OAuth2 tab (Mail Settings' tab also has useAddressFromUser). */
+export type TabField = 'useOAuth2' | 'tokenUrl' | 'scope' | 'userName' | 'clientId' | 'clientSecret';
+
 /** One of the three places the guide asks for a server and an OAuth2 tab. */
 export interface MailSection {
   readonly id: SectionId;
-  /** The dialog, in TM Master's words: "Mail Settings", "TM Exchange SMTP", "TM Exchange POP3". */
+  /** The section as the catalog names it: "Mail Settings", "TM Exchange SMTP", "TM Exchange POP3". */
   readonly label: string;
   /** JSON Pointer of the section. */
   readonly base: string;
@@ -15,11 +19,16 @@ export interface MailSection {
   /** Name of the server field and of the SSL box in this section. */
   readonly serverKey: 'smtpServer' | 'server';
   readonly sslKey: 'smtpEnableSsl' | 'useSsl';
-  readonly raw: Obj;
+  /** The server as written (text), when it is. */
   readonly server: string | undefined;
   readonly host: string | undefined;
-  /** The OAuth2 tab, when written. */
-  readonly oauth2: Obj | undefined;
+  /** The SSL box, when written as true or false. */
+  readonly ssl: boolean | undefined;
+  /** The port, when written as a whole number (`smtpPort` or `port`). */
+  readonly port: number | undefined;
+  readonly basicAuth: BasicAuthView | undefined;
+  /** The OAuth2 tab, when written as a section. */
+  readonly oauth2: (OAuth2TabView & Partial<Pick<MailSettingsOAuth2TabView, 'useAddressFromUser'>>) | undefined;
   readonly useOAuth2: boolean;
   /** The server is a Microsoft 365 endpoint (Graph, Exchange Online, SMTP AUTH, in any cloud). */
   readonly microsoft: boolean;
@@ -33,9 +42,7 @@ export interface MailSection {
   /** JSON Pointer of a field of the section. */
   pointer(field: string): string;
   /** JSON Pointer of a field of the section's OAuth2 tab. */
-  tabPointer(field: string): string;
-  /** A string field of the OAuth2 tab. */
-  tab(field: string): string | undefined;
+  tabPointer(field: TabField | 'useAddressFromUser'): string;
 }
 
 /** The cloud a host of this section belongs to, if Microsoft's. */
@@ -43,30 +50,39 @@ export function sectionCloud(section: MailSection): Cloud | undefined {
   return hostInfo(section.host)?.cloud;
 }
 
+interface SectionInput {
+  readonly server?: string;
+  readonly ssl?: boolean;
+  readonly port?: number;
+  readonly basicAuth?: BasicAuthView;
+  readonly oauth2?: MailSection['oauth2'];
+}
+
 function section(
   id: SectionId,
-  label: string,
   base: string,
   channel: Channel,
   serverKey: 'smtpServer' | 'server',
   sslKey: 'smtpEnableSsl' | 'useSsl',
-  raw: Obj,
+  input: SectionInput,
 ): MailSection {
-  const server = str(raw, serverKey);
+  const server = input.server;
   const host = serverHost(server);
-  const oauth2 = obj(raw, 'oauth2');
-  const useOAuth2 = bool(oauth2, 'useOAuth2') === true;
+  const oauth2 = input.oauth2;
+  const useOAuth2 = oauth2?.useOAuth2 === true;
   const microsoft = isMicrosoftHost(host);
   return {
     id,
-    label,
+    label: fieldInfo(base)?.section ?? base,
     base,
     channel,
     serverKey,
     sslKey,
-    raw,
     server,
     host,
+    ssl: input.ssl,
+    port: input.port,
+    basicAuth: input.basicAuth,
     oauth2,
     useOAuth2,
     microsoft,
@@ -74,23 +90,32 @@ function section(
     reportMissing: useOAuth2 || (microsoft && oauth2 !== undefined && Object.keys(oauth2).some((k) => k !== 'useOAuth2')),
     pointer: (field) => `${base}/${field}`,
     tabPointer: (field) => `${base}/oauth2/${field}`,
-    tab: (field) => str(oauth2, field),
   };
 }
 
-/** The mail sections a manifest has, in the order of the guide. */
-export function mailSections(manifest: unknown): MailSection[] {
-  const out: MailSection[] = [];
-  const mail = obj(manifest, 'mailSettings');
-  if (mail) out.push(section('mailSettings', 'Mail Settings', '/mailSettings', 'graph', 'smtpServer', 'smtpEnableSsl', mail));
-  const exchange = obj(manifest, 'exchange');
-  const smtp = obj(exchange, 'smtp');
-  if (smtp) out.push(section('exchangeSmtp', 'TM Exchange SMTP', '/exchange/smtp', 'graph', 'server', 'useSsl', smtp));
-  const pop3 = obj(exchange, 'pop3');
-  if (pop3) out.push(section('exchangePop3', 'TM Exchange POP3', '/exchange/pop3', 'pop3', 'server', 'useSsl', pop3));
-  return out;
-}
+/** The three places, in the order of the guide: how each names its server, SSL box and port. */
+const PLACES = [
+  { id: 'mailSettings', base: '/mailSettings', channel: 'graph', serverKey: 'smtpServer', sslKey: 'smtpEnableSsl', portKey: 'smtpPort' },
+  { id: 'exchangeSmtp', base: '/exchange/smtp', channel: 'graph', serverKey: 'server', sslKey: 'useSsl', portKey: 'port' },
+  { id: 'exchangePop3', base: '/exchange/pop3', channel: 'pop3', serverKey: 'server', sslKey: 'useSsl', portKey: 'port' },
+] as const;
 
-export function isManifestObject(value: unknown): value is Obj {
-  return isObj(value);
+/** The mail sections a manifest has, in the order of the guide. */
+export function mailSections(manifest: ManifestView): MailSection[] {
+  const out: MailSection[] = [];
+  for (const place of PLACES) {
+    const view = place.id === 'mailSettings' ? manifest.mailSettings : place.id === 'exchangeSmtp' ? manifest.exchange?.smtp : manifest.exchange?.pop3;
+    if (!view) continue;
+    const fields = view as Readonly<Record<string, unknown>>;
+    out.push(
+      section(place.id, place.base, place.channel, place.serverKey, place.sslKey, {
+        server: fields[place.serverKey] as string | undefined,
+        ssl: fields[place.sslKey] as boolean | undefined,
+        port: fields[place.portKey] as number | undefined,
+        basicAuth: view.basicAuth,
+        oauth2: view.oauth2,
+      }),
+    );
+  }
+  return out;
 }

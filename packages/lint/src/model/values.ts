@@ -1,19 +1,8 @@
 /** Recognisers for the values the guide is about. Linear, bounded regular expressions only. */
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BRACED_GUID = /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/i;
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const EMAIL_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/i;
 const SECRET_REFERENCE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
-
-export function isGuid(value: string): boolean {
-  return GUID.test(value);
-}
-
-/** A GUID written with braces, as some tools print it. */
-export function isBracedGuid(value: string): boolean {
-  return BRACED_GUID.test(value);
-}
 
 export function isDomain(value: string): boolean {
   return DOMAIN.test(value);
@@ -48,11 +37,4 @@ export function isPlaceholder(value: string): boolean {
   if (/^<[^<>]*>$/.test(v) || /^\{[^{}]*\}$/.test(v) || /^\[[^[\]]*\]$/.test(v) || /^%[^%]*%$/.test(v)) return true;
   if (/^(?:x+|\*+|\.+|0+|-+|_+|\?+)$/i.test(v)) return true;
   return PLACEHOLDER_WORDS.has(v.toLowerCase());
-}
-
-/** Quote a user's value for a message, shortened so a pasted file cannot flood the output. */
-export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-  const short = text.length > 120 ? `${text.slice(0, 117)}...` : text;
-  return `"${short.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }

@@ -1,23 +1,10 @@
 /** Client-secret dates, shared by azure/secret-expired and azure/secret-expiring. */
-import { arr, obj, str } from '../model/access.js';
+import { fieldName } from '../engine/messages.js';
 import { joinPointer } from '../load/pointer.js';
+import { dayNumber } from '../model/date.js';
 import type { MailSection } from '../model/sections.js';
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
-
-/** Days since 1970-01-01 of a calendar date `YYYY-MM-DD` (UTC), or undefined for a date that does not exist (2027-02-30). */
-export function dayNumber(text: string): number | undefined {
-  const m = DATE.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const time = Date.UTC(year, month - 1, day);
-  const date = new Date(time);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return time / DAY_MS;
-}
+import type { ManifestView } from '../model/view.js';
+import { ours, type Shown } from '../secrets/show.js';
 
 export interface DatedSecret {
   /** JSON Pointer of its `expires` field. */
@@ -31,12 +18,10 @@ export interface DatedSecret {
  * The listed client secret that expires last, among those with a real `expires` date;
  * undefined when no secret is listed with one (then the expiry rules say nothing).
  */
-export function newestSecret(manifest: unknown): DatedSecret | undefined {
-  const secrets = arr(obj(manifest, 'azure'), 'clientSecrets');
-  if (!secrets) return undefined;
+export function newestSecret(manifest: ManifestView): DatedSecret | undefined {
   let newest: DatedSecret | undefined;
-  secrets.forEach((secret, i) => {
-    const expires = str(secret, 'expires');
+  manifest.azure?.clientSecrets?.forEach((secret, i) => {
+    const expires = secret?.expires;
     const day = expires === undefined ? undefined : dayNumber(expires);
     if (expires === undefined || day === undefined) return;
     if (!newest || day > newest.day) newest = { pointer: joinPointer('/azure/clientSecrets', i, 'expires'), expires, day };
@@ -44,10 +29,13 @@ export function newestSecret(manifest: unknown): DatedSecret | undefined {
   return newest;
 }
 
-/** Where the new secret's Value goes: `Mail Settings > OAuth2 > Client Secret and TM Exchange POP3 > OAuth2 > Client Secret`. */
-export function clientSecretFields(sections: readonly MailSection[]): string {
-  const labels = sections.filter((s) => s.oauthApplies).map((s) => `${s.label} > OAuth2 > Client Secret`);
-  if (labels.length === 0) return 'Client Secret on every OAuth2 tab';
-  if (labels.length === 1) return labels[0] as string;
-  return `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1] as string}`;
+/**
+ * Where the new secret's Value goes, as the catalog names the fields:
+ * `Mail Settings > OAuth2 > Client Secret and TM Exchange POP3 > OAuth2 > Client Secret`.
+ */
+export function clientSecretFields(sections: readonly MailSection[]): Shown {
+  const names = sections.filter((s) => s.oauthApplies).map((s) => fieldName(s.tabPointer('clientSecret')) as string);
+  if (names.length === 0) return ours('the Client Secret of every OAuth2 tab');
+  if (names.length === 1) return ours(names[0] as string);
+  return ours(`${names.slice(0, -1).join(', ')} and ${names[names.length - 1] as string}`);
 }

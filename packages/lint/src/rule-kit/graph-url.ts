@@ -4,10 +4,11 @@
  * smtp/address-placeholder and smtp/sender-mismatch so that they agree on what the mailbox is.
  * Hand-written splitting; the only patterns are linear and bounded.
  */
-import { bool, present, str } from '../model/access.js';
+import type { RuleContext } from '../engine/define-rule.js';
+import { isGuid } from '../model/guid.js';
 import { CLOUDS, hostInfo, isMicrosoftHost, normalizeHost, serverHost, splitUrl, type Cloud } from '../model/microsoft.js';
 import type { MailSection } from '../model/sections.js';
-import { isEmail, isGuid, isSecretReference } from '../model/values.js';
+import { isEmail } from '../model/values.js';
 import { memoize } from '../model/memo.js';
 
 /** What is wrong with a Graph sendMail URL; each has its own message in smtp/graph-url. */
@@ -26,7 +27,9 @@ export type GraphUrlProblem =
   | 'no-sendmail'
   | 'path'
   | 'example'
-  | 'mailbox';
+  | 'mailbox'
+  /** A placeholder where the section takes none: only Mail Settings takes `{0}` (never from analyzeGraphUrl, which does not know the section). */
+  | 'placeholder';
 
 export interface GraphUrl {
   /** The value without surrounding white space. */
@@ -34,11 +37,11 @@ export interface GraphUrl {
   readonly problem?: GraphUrlProblem;
   /** The host as written (lower case), when there is one. */
   readonly host?: string;
-  /** The cloud of a Microsoft host, when known. */
-  readonly cloud?: Cloud;
+  /** The clouds of a Microsoft host, when known: one, or GCC High and DoD for the hosts they share. */
+  readonly clouds?: readonly Cloud[];
   /** The mailbox segment as written, when the path is `/<version>/users/<mailbox>...`. */
   readonly mailbox?: string;
-  /** The mailbox segment holds a placeholder (`{0}`, `{email}`, `<mailbox>`, ...): smtp/address-placeholder's business. */
+  /** The mailbox segment holds a placeholder (`{0}`, `{email}`, `<mailbox>`, ...). */
   readonly placeholder?: boolean;
 }
 
@@ -79,18 +82,21 @@ export function decodeMailbox(segment: string): string {
 }
 
 export function isGuideExample(mailbox: string): boolean {
-  return decodeMailbox(mailbox).toLowerCase() === GUIDE_EXAMPLE_MAILBOX;
+  return decodeMailbox(mailbox).trim().toLowerCase() === GUIDE_EXAMPLE_MAILBOX;
 }
 
-/** The cloud of a Microsoft host that is not in the table, by its suffix. */
-function cloudBySuffix(host: string): Cloud {
-  if (host.endsWith('.us')) return 'usgov';
-  if (host.endsWith('.cn')) return 'china';
-  return 'global';
+/** The clouds of a Microsoft host: the table's, or by its suffix for a host that is not in it. */
+export function microsoftClouds(host: string): readonly Cloud[] {
+  const info = hostInfo(host);
+  if (info) return info.clouds;
+  const h = normalizeHost(host);
+  if (h.endsWith('.us')) return ['usgov', 'dod'];
+  if (h.endsWith('.cn')) return ['china'];
+  return ['global'];
 }
 
 /** Reads the path `/<version>/users/<mailbox>/sendMail` of a URL on a Graph host. */
-function analyzePath(segments: readonly string[], query: string): Omit<GraphUrl, 'text' | 'host' | 'cloud'> {
+function analyzePath(segments: readonly string[], query: string): Omit<GraphUrl, 'text' | 'host' | 'clouds'> {
   const segs = [...segments];
   if (segs.length > 1 && segs[segs.length - 1] === '') segs.pop();
   const version = segs[0]?.toLowerCase();
@@ -109,13 +115,13 @@ function analyzePath(segments: readonly string[], query: string): Omit<GraphUrl,
     return { ...withMailbox, problem: 'path' };
   }
   if (isGuideExample(mailbox)) return { ...withMailbox, problem: 'example' };
+  // a placeholder is judged per section (graphServers): Mail Settings takes {0}
   if (placeholder) return withMailbox;
   const decoded = decodeMailbox(mailbox);
   if (!isEmail(decoded) && !isGuid(decoded)) return { ...withMailbox, problem: 'mailbox' };
   return withMailbox;
 }
 
-/** Reads an "SMTP Server" value as a Graph sendMail URL. */
 /** Reads a Graph sendMail URL; memoized, as several rules read the same server field. */
 export const analyzeGraphUrl = memoize(analyzeGraphUrlOnce);
 
@@ -126,8 +132,8 @@ function analyzeGraphUrlOnce(value: string): GraphUrl {
   if (!url) {
     const host = serverHost(text);
     const info = hostInfo(host);
-    const cloud = info?.cloud ?? (host && isMicrosoftHost(host) ? cloudBySuffix(host) : undefined);
-    const base = { text, ...(host ? { host } : {}), ...(cloud ? { cloud } : {}) };
+    const clouds = host && isMicrosoftHost(host) ? microsoftClouds(host) : undefined;
+    const base = { text, ...(host ? { host } : {}), ...(clouds ? { clouds } : {}) };
     if (info?.role === 'graph') {
       const inner = analyzeGraphUrl(`https://${text}`);
       return { ...inner, text, problem: 'no-scheme' };
@@ -138,8 +144,8 @@ function analyzeGraphUrlOnce(value: string): GraphUrl {
   }
   const host = url.host;
   const info = hostInfo(host);
-  const cloud = info?.cloud ?? (isMicrosoftHost(host) ? cloudBySuffix(host) : undefined);
-  const base = { text, host, ...(cloud ? { cloud } : {}) };
+  const clouds = isMicrosoftHost(host) ? microsoftClouds(host) : undefined;
+  const base = { text, host, ...(clouds ? { clouds } : {}) };
   const bare = url.segments.every((s) => s === '') && url.query === '';
   if (info?.role === 'smtp' || (info?.role === 'exchange' && bare)) return { ...base, problem: 'smtp-host' };
   if (!info && isMicrosoftHost(host) && host.startsWith('smtp') && bare) return { ...base, problem: 'smtp-host' };
@@ -153,22 +159,71 @@ function analyzeGraphUrlOnce(value: string): GraphUrl {
   return full;
 }
 
-/** The Graph host of the cloud a Microsoft host belongs to; undefined where that is not certain (GCC High or DoD). */
-export function graphHostFor(host: string | undefined, cloud: Cloud | undefined): string | undefined {
-  if (host === undefined) return cloud === 'global' || cloud === 'china' ? CLOUDS[cloud].graph : undefined;
-  const h = normalizeHost(host);
-  const info = hostInfo(h);
-  if (info?.role === 'graph') return h;
-  const c = info?.cloud ?? cloud;
-  if (c === undefined) return undefined;
-  if (c !== 'usgov') return CLOUDS[c].graph;
-  if (h === 'outlook.office365.us') return 'graph.microsoft.us';
-  if (h === 'outlook-dod.office365.us') return 'dod-graph.microsoft.us';
+/**
+ * The one certain repair of a URL's text for its problem, if it has one: `http:` becomes `https:`,
+ * `https://` is added in front of a Graph host, `/beta/` becomes `/v1.0/`, `/sendMail` is added to a
+ * URL that ends at the mailbox. The result may still have another problem.
+ */
+export function textRepair(g: GraphUrl): string | undefined {
+  const t = g.text;
+  switch (g.problem) {
+    case 'http':
+      return `https${t.slice(t.indexOf('://'))}`;
+    case 'no-scheme':
+      return `https://${t}`;
+    case 'beta': {
+      const sep = t.indexOf('://');
+      const pathStart = t.indexOf('/', sep === -1 ? 0 : sep + 3);
+      return pathStart === -1 ? undefined : `${t.slice(0, pathStart)}/v1.0${t.slice(pathStart + '/beta'.length)}`;
+    }
+    case 'no-sendmail':
+      return `${t.endsWith('/') ? t.slice(0, -1) : t}/sendMail`;
+    default:
+      return undefined;
+  }
+}
+
+/** A URL with the certain repairs applied until nothing is wrong; undefined when they do not make it right. */
+export function repairedUrl(text: string): string | undefined {
+  let t = text;
+  for (let step = 0; step < 5; step++) {
+    const g = analyzeGraphUrl(t);
+    if (g.problem === undefined) return t;
+    const next = textRepair(g);
+    if (next === undefined || next === t) return undefined;
+    t = next;
+  }
   return undefined;
+}
+
+/**
+ * The Graph host for a section whose server names `host`: the host itself when it is a Graph host,
+ * else the Graph host of its cloud, or of `clouds` (from elsewhere, such as the Token URL) when the
+ * host tells none; undefined where the cloud is not certain (smtp.office365.us serves GCC High and DoD).
+ */
+export function graphHostFor(host: string | undefined, clouds: readonly Cloud[] | undefined): string | undefined {
+  const info = hostInfo(host);
+  if (host !== undefined && info?.role === 'graph') return normalizeHost(host);
+  const candidates = host !== undefined && isMicrosoftHost(host) ? microsoftClouds(host) : clouds;
+  const only = candidates?.length === 1 ? candidates[0] : undefined;
+  return only === undefined ? undefined : CLOUDS[only].graph;
 }
 
 export function graphUrlFor(graphHost: string, mailbox: string): string {
   return `https://${graphHost}/v1.0/users/${mailbox}/sendMail`;
+}
+
+/** The SMTP Server of a Graph section, read once for the smtp/* rules. */
+export interface GraphServer {
+  readonly section: MailSection;
+  readonly pointer: string;
+  /** As written; empty when the field is missing. */
+  readonly server: string;
+  readonly url: GraphUrl;
+  /** What is wrong with the URL in this section: the URL's problem, or a placeholder where the section takes none. */
+  readonly problem: GraphUrlProblem | undefined;
+  /** TM Exchange SMTP > Sender Address as written (TM Exchange SMTP only). */
+  readonly senderAddress: string | undefined;
 }
 
 /** An address of the section's own fields, when it is an e-mail and not the guide's example. */
@@ -182,13 +237,14 @@ function ownAddress(value: string | undefined): string | undefined {
  * Mail Settings: `{0}` with Use Address from User ticked, else OAuth2 > User Name;
  * TM Exchange SMTP: Sender Address or OAuth2 > User Name (when both are written they must agree).
  */
-export function intendedMailbox(section: MailSection): string | undefined {
+export function intendedMailbox(s: Pick<GraphServer, 'section' | 'senderAddress'>): string | undefined {
+  const { section } = s;
   if (section.id === 'mailSettings') {
-    if (bool(section.oauth2, 'useAddressFromUser') === true) return '{0}';
-    return ownAddress(section.tab('userName'));
+    if (section.oauth2?.useAddressFromUser === true) return '{0}';
+    return ownAddress(section.oauth2?.userName);
   }
-  const sender = ownAddress(str(section.raw, 'senderAddress'));
-  const user = ownAddress(section.tab('userName'));
+  const sender = ownAddress(s.senderAddress);
+  const user = ownAddress(section.oauth2?.userName);
   if (sender && user && sender.toLowerCase() !== user.toLowerCase()) return undefined;
   return sender ?? user;
 }
@@ -207,39 +263,35 @@ export function replaceMailbox(text: string, mailbox: string): string | undefine
 }
 
 /** `https://graph.microsoft.com/v1.0/users/<mailbox>/sendMail` for the section, for messages. */
-export function exampleUrl(section: MailSection, graphHost: string | undefined): string {
+export function exampleUrl(s: Pick<GraphServer, 'section' | 'senderAddress'>, graphHost: string | undefined): string {
   const host = graphHost ?? CLOUDS.global.graph;
-  const mailbox = intendedMailbox(section);
+  const mailbox = intendedMailbox(s);
   if (mailbox) return graphUrlFor(host, mailbox);
-  return graphUrlFor(host, section.id === 'mailSettings' ? '<sending mailbox>' : '<replication mailbox>');
+  return graphUrlFor(host, s.section.id === 'mailSettings' ? '<sending mailbox>' : '<replication mailbox>');
 }
 
-/** The field's name on screen, e.g. `Mail Settings > SMTP Server`. */
-export function serverLabel(section: MailSection): string {
-  return `${section.label} > SMTP Server`;
-}
-
-/** The SMTP Server of a Graph section, read once for the smtp/* rules. */
-export interface GraphServer {
-  readonly section: MailSection;
-  readonly pointer: string;
-  /** As written; empty when the field is missing. */
-  readonly server: string;
-  readonly url: GraphUrl;
+/** The URL's problem in a section: a placeholder mailbox is one, except `{0}` in Mail Settings. */
+function problemIn(section: MailSection, g: GraphUrl): GraphUrlProblem | undefined {
+  if (g.problem !== undefined) return g.problem;
+  if (g.placeholder && !(section.id === 'mailSettings' && g.mailbox === '{0}')) return 'placeholder';
+  return undefined;
 }
 
 /**
  * The SMTP Server of each Graph section (Mail Settings, TM Exchange SMTP) where OAuth2 applies. A server
- * of the wrong type is the schema's to report, and a ${NAME} reference is not judged: both are left out.
+ * of the wrong type is the schema's to report: it is left out. A `${NAME}` reference is read as written
+ * (env-reference's finding replaces what the smtp/* rules say about it).
  */
-export function graphServers(sections: readonly MailSection[]): GraphServer[] {
+export function graphServers(ctx: Pick<RuleContext, 'sections' | 'manifest' | 'written'>): GraphServer[] {
   const out: GraphServer[] = [];
-  for (const section of sections) {
+  for (const section of ctx.sections) {
     if (section.channel !== 'graph' || !section.oauthApplies) continue;
-    if (present(section.raw, section.serverKey) && section.server === undefined) continue;
+    const pointer = section.pointer(section.serverKey);
+    if (ctx.written(pointer) === 'invalid') continue;
     const server = section.server ?? '';
-    if (isSecretReference(server)) continue;
-    out.push({ section, pointer: section.pointer(section.serverKey), server, url: analyzeGraphUrl(server) });
+    const url = analyzeGraphUrl(server);
+    const senderAddress = section.id === 'exchangeSmtp' ? ctx.manifest.exchange?.smtp?.senderAddress : undefined;
+    out.push({ section, pointer, server, url, problem: problemIn(section, url), senderAddress });
   }
   return out;
 }

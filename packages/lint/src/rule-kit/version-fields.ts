@@ -1,14 +1,12 @@
 /** What the version/* rules share: the version fields, the database version, the table. */
-import { buildDate, checkBuild, parse, VERSION_PART_MAX, type MinimumBuildTable, type Version } from '@tmcheck/versions';
-import { num, obj, str, type Obj } from '../model/access.js';
+import { buildDate, parse, VERSION_PART_MAX, type MinimumBuildTable, type Version } from '@tmcheck/versions';
 import { memoize } from '../model/memo.js';
-import { quote } from '../model/values.js';
+import type { ManifestView } from '../model/view.js';
+import { ours, showValue, type Shown } from '../secrets/show.js';
 
 /** A version written as text: `client.version`, or `serverService.version`. */
 export interface VersionField {
   readonly component: 'client' | 'serverService';
-  /** As the engineer says it: `Client`, `Server Service`. */
-  readonly name: string;
   /** What to install: `TM Master V2 client`, `TM Master V2 Server Service`. */
   readonly product: string;
   readonly pointer: string;
@@ -20,32 +18,38 @@ export interface ParsedVersionField extends VersionField {
 }
 
 /** The version parser, memoized: seven rules read the same two fields. */
-const parseVersion = memoize(parse);
+export const parseVersion = memoize(parse);
+
+/** The JSON Pointer of the database version. */
+export const DB_POINTER = '/database/version';
+
+/** The guide's example version, for messages. */
+export const EXAMPLE_VERSION = '2.664.8271.20345';
 
 const COMPONENTS = [
-  { component: 'client', name: 'Client', product: 'TM Master V2 client' },
-  { component: 'serverService', name: 'Server Service', product: 'TM Master V2 Server Service' },
+  { component: 'client', product: 'TM Master V2 client' },
+  { component: 'serverService', product: 'TM Master V2 Server Service' },
 ] as const;
 
 /** Per document: seven rules ask for the same fields (a document is never changed while rules run). */
-const fieldsOf = new WeakMap<Obj, readonly VersionField[]>();
-const parsedOf = new WeakMap<Obj, readonly ParsedVersionField[]>();
+const fieldsOf = new WeakMap<ManifestView, readonly VersionField[]>();
+const parsedOf = new WeakMap<ManifestView, readonly ParsedVersionField[]>();
 
 /** The version fields written as text (a number or another type is the schema's to report). */
-export function versionFields(manifest: Obj): readonly VersionField[] {
+export function versionFields(manifest: ManifestView): readonly VersionField[] {
   const known = fieldsOf.get(manifest);
   if (known) return known;
   const fields: VersionField[] = [];
   for (const c of COMPONENTS) {
-    const text = str(obj(manifest, c.component), 'version');
+    const text = manifest[c.component]?.version;
     if (text !== undefined) fields.push({ ...c, pointer: `/${c.component}/version`, text });
   }
   fieldsOf.set(manifest, fields);
   return fields;
 }
 
-/** The version fields whose text parses; a syntax error is version/syntax's alone. */
-export function parsedVersionFields(manifest: Obj): readonly ParsedVersionField[] {
+/** The version fields whose text parses; a version that does not is version/syntax's alone (nothing to read). */
+export function parsedVersionFields(manifest: ManifestView): readonly ParsedVersionField[] {
   const known = parsedOf.get(manifest);
   if (known) return known;
   const fields: ParsedVersionField[] = [];
@@ -58,9 +62,15 @@ export function parsedVersionFields(manifest: Obj): readonly ParsedVersionField[
 }
 
 /** `database.version` when it is a whole number from 0 up (anything else is the schema's). */
-export function databaseVersion(manifest: Obj): number | undefined {
-  const db = num(obj(manifest, 'database'), 'version');
+export function databaseVersion(manifest: ManifestView): number | undefined {
+  const db = manifest.database?.version;
   return db !== undefined && Number.isInteger(db) && db >= 0 ? db : undefined;
+}
+
+/** `database.version` when a version can hold it (at most 65534); above, version/unknown-db asks for it again. */
+export function versionDb(manifest: ManifestView): number | undefined {
+  const db = databaseVersion(manifest);
+  return db !== undefined && db <= VERSION_PART_MAX ? db : undefined;
 }
 
 /** Where `db` stands in the table: a known DB, below every DB (unsupported), or neither (unknown). */
@@ -76,33 +86,58 @@ export function oldestDb(table: MinimumBuildTable): number | undefined {
   return oldest;
 }
 
-/** `662, 664, 665`: the DB versions of the table, ascending. */
-export function tableDbs(table: MinimumBuildTable): string {
-  return [...table.keys()].sort((a, b) => a - b).join(', ');
+/** `662, 664, 665`: the DB versions of the table, ascending (tmcheck's own table: its words). */
+export function tableDbs(table: MinimumBuildTable): Shown {
+  return ours([...table.keys()].sort((a, b) => a - b).join(', '));
 }
 
 /** The text as quoted in messages, without the spaces the parser tolerates around it. */
-export function shown(field: VersionField): string {
-  return quote(field.text.trim());
+export function shownVersion(field: VersionField): Shown {
+  return showValue(field.pointer, field.text.trim());
+}
+
+/** The message every build rule declares for a build below the minimum. */
+export const BELOW_MINIMUM =
+  '{{field}} {{value}} has build {{build}} (built {{built}}), below {{minimum}} ({{minimumBuilt}}), the minimum for DB {{db}}: ' +
+  'upgrade the {{product}} to 2.{{db}}.{{minimum}} or later';
+
+export interface BelowMinimum {
+  readonly pointer: string;
+  readonly data: {
+    readonly value: Shown;
+    readonly build: number;
+    readonly built: Shown;
+    readonly minimum: number;
+    readonly minimumBuilt: Shown;
+    readonly db: number;
+    readonly product: Shown;
+  };
 }
 
 /**
- * The message for a build below the minimum for the database version, or undefined when the
- * build is fine or another rule speaks: a major other than 2 (version/major), a DB part that
- * differs from database.version (version/db-mismatch), a DB not in the table
- * (version/unsupported-db, version/unknown-db).
+ * The report for a build below the minimum for the database version, or undefined when the build
+ * is fine or the table knows no minimum for that DB (version/unsupported-db or version/unknown-db
+ * speak about the database). The DB is `database.version`, or the version's own DB part when that
+ * is missing (the schema's finding). A major other than 2 or a DB part that differs from
+ * `database.version` is judged here too: version/major and version/db-mismatch supersede this
+ * finding at the version, so switching them off does not hide an old build.
  */
-export function belowMinimumMessage(field: ParsedVersionField, manifest: Obj, table: MinimumBuildTable): string | undefined {
-  const db = databaseVersion(manifest);
-  // No version has a DB part above VERSION_PART_MAX: version/unknown-db asks for the DB version again.
-  if (db !== undefined && db > VERSION_PART_MAX) return undefined;
-  // database.version missing or of a wrong type is the schema's; the version's own DB part stands in.
-  const verdict = checkBuild({ version: field.version, table, ...(db !== undefined ? { db } : {}) });
-  if (verdict.status !== 'below-minimum' || verdict.minimumBuild === null || verdict.db === undefined) return undefined;
+export function belowMinimum(field: ParsedVersionField, manifest: ManifestView, table: MinimumBuildTable): BelowMinimum | undefined {
+  // database.version missing or of a wrong type is the schema's; the version's own DB part stands in
+  const db = databaseVersion(manifest) ?? field.version.db;
+  const minimum = table.get(db);
   const { build } = field.version;
-  const minimum = verdict.minimumBuild;
-  return (
-    `${field.name} build ${build} (built ${buildDate(build)}) is below ${minimum} (${buildDate(minimum)}), ` +
-    `the minimum for DB ${verdict.db}: upgrade the ${field.product} to 2.${verdict.db}.${minimum} or later`
-  );
+  if (minimum === undefined || build >= minimum) return undefined;
+  return {
+    pointer: field.pointer,
+    data: {
+      value: shownVersion(field),
+      build,
+      built: ours(buildDate(build)),
+      minimum,
+      minimumBuilt: ours(buildDate(minimum)),
+      db,
+      product: ours(field.product),
+    },
+  };
 }

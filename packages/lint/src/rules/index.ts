@@ -1,8 +1,10 @@
-import type { Rule } from '../engine/define-rule.js';
+import type { AnyRule } from '../engine/define-rule.js';
 import azureMailboxPermission from './azure/mailbox-permission.js';
 import azurePermissions from './azure/permissions.js';
+import azurePlaceholderId from './azure/placeholder-id.js';
 import azureSecretExpired from './azure/secret-expired.js';
 import azureSecretExpiring from './azure/secret-expiring.js';
+import envReference from './env-reference.js';
 import exchangeTimeout from './exchange/timeout.js';
 import oauth2ClientId from './oauth2/client-id.js';
 import oauth2ClientMismatch from './oauth2/client-mismatch.js';
@@ -23,6 +25,7 @@ import smtpAddressPlaceholder from './smtp/address-placeholder.js';
 import smtpGraphUrl from './smtp/graph-url.js';
 import smtpSenderMismatch from './smtp/sender-mismatch.js';
 import smtpSsl from './smtp/ssl.js';
+import unusedDisable from './unused-disable.js';
 import versionClientBuild from './version/client-build.js';
 import versionDbMismatch from './version/db-mismatch.js';
 import versionMajor from './version/major.js';
@@ -32,11 +35,13 @@ import versionUnknownDb from './version/unknown-db.js';
 import versionUnsupportedDb from './version/unsupported-db.js';
 
 /** Every rule, sorted by ID. rules/index.test.ts checks this list against the files and docs. */
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   azureMailboxPermission,
   azurePermissions,
+  azurePlaceholderId,
   azureSecretExpired,
   azureSecretExpiring,
+  envReference,
   exchangeTimeout,
   oauth2ClientId,
   oauth2ClientMismatch,
@@ -57,6 +62,7 @@ export const RULES: readonly Rule[] = [
   smtpGraphUrl,
   smtpSenderMismatch,
   smtpSsl,
+  unusedDisable,
   versionClientBuild,
   versionDbMismatch,
   versionMajor,
@@ -66,6 +72,6 @@ export const RULES: readonly Rule[] = [
   versionUnsupportedDb,
 ];
 
-export function findRule(id: string): Rule | undefined {
+export function findRule(id: string): AnyRule | undefined {
   return RULES.find((r) => r.id === id);
 }

@@ -20,24 +20,40 @@ describe('schema', () => {
     ['  pop3:', '  pop:', 'pop:', '"pop3"'],
     ['    maxMessages: 20', '    maxMessage: 20', 'maxMessage', '"maxMessages"'],
     ['  servicePrincipalId', '  servicePrincipalID', 'servicePrincipalID', '"servicePrincipalId"'],
-  ])('reports a misspelt %s with a "did you mean" at the key', (find, replace, at, suggestion) => {
+  ])('reports a misspelt %s with a "did you mean" at the key, and a rename fix', (find, replace, at, suggestion) => {
     const text = edit(VESSEL, [find, replace]);
-    const [f] = findings(text);
-    expect(f?.message).toContain(`did you mean ${suggestion}?`);
+    const found = findings(text);
+    expect(found.map((f) => f.messageId)).toEqual(['misspelt']);
+    const [f] = found;
+    expect(`"${f?.data?.['suggestion']}"`).toBe(suggestion);
+    expect(f?.fix).toEqual({ pointer: f?.pointer, rename: JSON.parse(suggestion) });
     expect({ line: f?.line, column: f?.column }).toEqual(positionOf(text, at));
   });
 
   it.each([
-    ['    port: 995', '    port: "995"', '/exchange/pop3/port', 'a whole number'],
-    ['    port: 995', '    port: 99500', '/exchange/pop3/port', 'from 1 to 65535'],
-    ['  kind: vessel', '  kind: ship', '/installation/kind', '"vessel", "office"'],
-    ['expires: 2027-06-30', 'expires: 30/06/2027', '/azure/clientSecrets/0/expires', 'YYYY-MM-DD'],
-    ['schemaVersion: 1', 'schemaVersion: 2', '/schemaVersion', 'must be 1'],
-    ['type: Application', 'type: App', '/azure/permissions/0/type', '"Application", "Delegated"'],
-  ])('reports %s -> %s at %s', (find, replace, pointer, words) => {
+    ['    port: 995', '    port: "995"', '/exchange/pop3/port', 'quotedValue', { expected: 'a whole number', found: '"995"', example: 'port: 995' }],
+    ['    port: 995', '    port: 99500', '/exchange/pop3/port', 'outOfRange', { range: 'from 1 to 65535', found: 'the number 99500' }],
+    ['  kind: vessel', '  kind: ship', '/installation/kind', 'notOneOf', { allowed: '"vessel", "office"', found: 'the text "ship"' }],
+    ['expires: 2027-06-30', 'expires: 30/06/2027', '/azure/clientSecrets/0/expires', 'notDate', { found: 'the text "30/06/2027"' }],
+    ['schemaVersion: 1', 'schemaVersion: 2', '/schemaVersion', 'notConst', { expected: '1', found: 'the number 2' }],
+    ['type: Application', 'type: App', '/azure/permissions/0/type', 'notOneOf', { field: 'Azure > API permissions #1 > Type', allowed: '"Application", "Delegated"' }],
+    ['    useSsl: true', '    useSsl: "yes"', '/exchange/smtp/useSsl', 'wrongType', { expected: 'true or false', found: 'the text "yes"' }],
+    ['    useSsl: true', '    useSsl: "true"', '/exchange/smtp/useSsl', 'quotedValue', { example: 'useSsl: true' }],
+  ])('reports %s -> %s at %s', (find, replace, pointer, messageId, data) => {
     const [f] = findings(edit(VESSEL, [find, replace]));
-    expect(f).toMatchObject({ ruleId: 'schema', pointer });
-    expect(f?.message).toContain(words);
+    expect(f).toMatchObject({ ruleId: 'schema', pointer, messageId });
+    expect(f?.data).toMatchObject(data);
+  });
+
+  it('fixes schemaVersion to 1 and a number written as text to the number', () => {
+    expect(findings(edit(VESSEL, ['schemaVersion: 1', 'schemaVersion: 2']))[0]?.fix).toEqual({ pointer: '/schemaVersion', value: 1 });
+    expect(findings(edit(VESSEL, ['    port: 995', '    port: "995"']))[0]?.fix).toEqual({ pointer: '/exchange/pop3/port', value: 995 });
+  });
+
+  it('names every field by the catalog, and quotes no secret of the wrong type', () => {
+    const [f] = findings(edit(VESSEL, ['clientSecret: ${TM_MAIL_SECRET}', 'clientSecret: 987654321012']));
+    expect(f).toMatchObject({ messageId: 'wrongType', data: { field: 'Mail Settings > OAuth2 > Client Secret', found: 'a number' } });
+    expect(JSON.stringify(f)).not.toContain('987654321012');
   });
 
   it('accepts an OAuth2 tab that only says useOAuth2: false', () => {

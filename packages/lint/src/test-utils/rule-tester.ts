@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { validateManifest } from '@tmcheck/schemas';
 import { resolveConfig } from '../engine/config.js';
-import type { Rule } from '../engine/define-rule.js';
+import type { AnyRule } from '../engine/define-rule.js';
 import { lintText } from '../engine/lint-document.js';
+import { placeholders } from '../engine/messages.js';
 import type { Finding, Fix } from '../finding.js';
-import { CORE_SCHEMA, loadAll } from 'js-yaml';
-import { dropNulls, isObj } from '../model/access.js';
-import { mailSections } from '../model/sections.js';
+import { parseDocuments } from '../load/parse-documents.js';
+import { collectSecrets, collectSecretsFromText, fold } from '../secrets/scrub.js';
+
+/** Rules are held to more than the scrub: no 8-character piece of a secret in what they build. */
+const PIECE = 8;
 
 export interface ValidCase {
   readonly name: string;
@@ -20,6 +23,10 @@ export interface ValidCase {
 
 export interface ExpectedFinding {
   readonly pointer: string;
+  /** The message the finding must carry. */
+  readonly messageId: string;
+  /** Data the message must have (a subset: each given key must match; a RegExp matches the text). */
+  readonly data?: Readonly<Record<string, string | number | RegExp>>;
   /**
    * Text whose first occurrence (after `after`, if given) is where the finding must start:
    * the oracle for line and column, found by plain string search.
@@ -28,8 +35,6 @@ export interface ExpectedFinding {
   readonly after?: string;
   readonly line?: number;
   readonly column?: number;
-  /** Text the message must contain, or a pattern it must match. */
-  readonly message?: string | RegExp;
   /** The fix the finding carries; `null` for none. */
   readonly fix?: Fix | null;
 }
@@ -48,104 +53,129 @@ export function positionOf(text: string, find: string, after?: string): { line: 
   return { line, column: i - (before.lastIndexOf('\n') + 1) + 1 };
 }
 
-function run(rule: Rule, c: ValidCase): Finding[] {
+/** The secrets a case holds, as the engine collects them. */
+function secretsOf(yaml: string): string[] {
+  const out = collectSecretsFromText(yaml);
+  for (const doc of parseDocuments(yaml)) if (doc.data !== undefined) collectSecrets(doc.data, out);
+  return [...out];
+}
+
+/** Every piece of PIECE characters of a secret (the whole of a shorter one) found in a text. */
+export function secretPieces(text: string, secrets: readonly string[]): string[] {
+  const hay = fold(text);
+  const found: string[] = [];
+  for (const secret of secrets) {
+    const s = fold(secret);
+    if (s.length < PIECE) {
+      if (s.length >= 5 && hay.includes(s)) found.push(secret);
+      continue;
+    }
+    for (let i = 0; i + PIECE <= s.length; i++) {
+      if (hay.includes(s.slice(i, i + PIECE))) {
+        found.push(s.slice(i, i + PIECE));
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+interface Run {
+  readonly findings: Finding[];
+  /** Messages as the rule built them, before the engine's scrub. */
+  readonly raw: string[];
+}
+
+function run(rule: AnyRule, c: ValidCase): Run {
   const config = resolveConfig([rule], { config: c.minimumBuilds ? { minimumBuilds: c.minimumBuilds } : {} });
   const rules = new Map(config.rules);
   rules.set(rule.id, { severity: rule.severity, options: { ...rules.get(rule.id)?.options, ...c.options } });
+  const raw: string[] = [];
   const results = lintText(c.yaml, { filePath: 'case.yaml' }, {
     config: { ...config, rules },
     today: c.today ?? '2026-11-29',
     rules: [rule],
+    onReport: (ruleId, report, message) => {
+      if (ruleId === rule.id) raw.push(message, JSON.stringify(report.fix ?? null));
+    },
   });
-  return results.flatMap((r) => r.messages.filter((m) => m.ruleId === rule.id));
+  return { findings: results.flatMap((r) => r.messages.filter((m) => m.ruleId === rule.id)), raw };
 }
 
-/** The literal secrets a case writes: Client Secret and Basic Auth password values that are not ${NAME}. */
-function secretsOf(yaml: string): string[] {
-  const out: string[] = [];
-  const visit = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') return;
-    for (const [k, child] of Object.entries(v)) {
-      if ((k === 'clientSecret' || k === 'password') && typeof child === 'string') {
-        const s = child.trim();
-        if (s.length >= 5 && !/^\$\{\w+\}$/.test(s)) out.push(s);
-      } else visit(child);
-    }
-  };
-  for (const doc of loadAll(yaml, undefined, { schema: CORE_SCHEMA })) visit(doc);
-  return out;
-}
-
-/**
- * The rule's own reports, before the engine's safety net scrubs secrets from messages:
- * no rule may quote a secret in a message or a fix, whatever the engine does after.
- */
-function assertNoSecretQuoted(rule: Rule, c: ValidCase): void {
+/** No rule may quote a secret in a message or a fix, whatever the engine's scrub does after. */
+function assertNoSecretQuoted(c: ValidCase, raw: readonly string[]): void {
   const secrets = secretsOf(c.yaml);
   if (secrets.length === 0) return;
-  const config = resolveConfig([rule], { config: c.minimumBuilds ? { minimumBuilds: c.minimumBuilds } : {} });
-  for (const doc of loadAll(c.yaml, undefined, { schema: CORE_SCHEMA })) {
-    const manifest = dropNulls(doc);
-    if (!isObj(manifest)) continue;
-    rule.check({
-      manifest,
-      sections: mailSections(manifest),
-      options: { ...config.rules.get(rule.id)?.options, ...c.options },
-      today: c.today ?? '2026-11-29',
-      minimumBuilds: config.minimumBuilds,
-      report: (r) => {
-        for (const s of secrets) {
-          expect(r.message, 'a rule quoted a secret').not.toContain(s);
-          expect(JSON.stringify(r.fix ?? null), 'a fix carries a secret').not.toContain(s);
-        }
-      },
-    });
-  }
+  for (const text of raw) expect(secretPieces(text, secrets), `a rule quoted a secret: ${text}`).toEqual([]);
 }
 
 function assertSchemaValid(c: ValidCase): void {
-  for (const doc of loadAll(c.yaml, undefined, { schema: CORE_SCHEMA })) {
+  // as the linter reads it: merge keys merged, empty documents skipped
+  for (const doc of parseDocuments(c.yaml).map((d) => d.data)) {
     const verdict = validateManifest(doc);
     expect(verdict.valid ? [] : verdict.errors, `case "${c.name}" must be schema-valid`).toEqual([]);
   }
 }
 
 /** Runs a rule on tables of valid and invalid manifests (ESLint's RuleTester, for tmcheck). */
-export function ruleTester(rule: Rule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
+export function ruleTester(rule: AnyRule, cases: { valid: readonly ValidCase[]; invalid: readonly InvalidCase[] }): void {
   describe(rule.id, () => {
+    const reached = new Set<string>();
+
+    it('declares messages that name their field ({{field}}, from the field catalog)', () => {
+      for (const [id, template] of Object.entries(rule.messages)) {
+        expect(placeholders(template), `${rule.id}: ${id}`).toContain('field');
+        // a field is named by the catalog, never typed again in a message
+        expect(template, `${rule.id}: ${id} types a field title`).not.toMatch(/(?:Mail Settings|TM Exchange (?:SMTP|POP3)) >|> OAuth2 >/);
+      }
+    });
+
     describe('valid', () => {
       for (const c of cases.valid) {
         it(c.name, () => {
           if (!c.schemaInvalid) assertSchemaValid(c);
-          expect(run(rule, c)).toEqual([]);
-          assertNoSecretQuoted(rule, c);
+          const { findings, raw } = run(rule, c);
+          expect(findings.map((f) => `${f.messageId}: ${f.message}`)).toEqual([]);
+          assertNoSecretQuoted(c, raw);
         });
       }
     });
+
     describe('invalid', () => {
       for (const c of cases.invalid) {
         it(c.name, () => {
           if (!c.schemaInvalid) assertSchemaValid(c);
-          assertNoSecretQuoted(rule, c);
-          const found = run(rule, c);
+          const { findings: found, raw } = run(rule, c);
+          assertNoSecretQuoted(c, raw);
           expect(
-            found.map((f) => f.pointer),
-            `findings: ${JSON.stringify(found.map((f) => [f.pointer, f.message]))}`,
-          ).toEqual(c.errors.map((e) => e.pointer));
+            found.map((f) => [f.pointer, f.messageId]),
+            `findings: ${JSON.stringify(found.map((f) => [f.pointer, f.messageId, f.message]))}`,
+          ).toEqual(c.errors.map((e) => [e.pointer, e.messageId]));
           c.errors.forEach((e, i) => {
             const f = found[i] as Finding;
+            reached.add(f.messageId);
             expect(f.severity).toBe(rule.severity);
             if (e.at !== undefined) expect({ line: f.line, column: f.column }).toEqual(positionOf(c.yaml, e.at, e.after));
             if (e.line !== undefined) expect(f.line).toBe(e.line);
             if (e.column !== undefined) expect(f.column).toBe(e.column);
-            if (typeof e.message === 'string') expect(f.message).toContain(e.message);
-            else if (e.message) expect(f.message).toMatch(e.message);
+            for (const [key, want] of Object.entries(e.data ?? {})) {
+              const got = f.data?.[key];
+              if (want instanceof RegExp) expect(String(got), `data.${key} of ${f.message}`).toMatch(want);
+              else expect(got, `data.${key} of ${f.message}`).toBe(want);
+            }
             if (e.fix === null) expect(f.fix).toBeUndefined();
             else if (e.fix !== undefined) expect(f.fix).toEqual(e.fix);
             expect(f.fix !== undefined ? rule.fixable : true, 'a fix from a rule not marked fixable').toBe(true);
           });
         });
       }
+    });
+
+    // runs after the cases above (vitest keeps the order of a file's tests)
+    it('reaches every message it declares from an invalid case', () => {
+      const engineReported = ['parse', 'schema', 'unused-disable'].includes(rule.id);
+      if (engineReported) return;
+      expect(Object.keys(rule.messages).filter((id) => !reached.has(id)), 'messages no invalid case reaches').toEqual([]);
     });
   });
 }

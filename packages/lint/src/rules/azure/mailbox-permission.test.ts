@@ -3,7 +3,6 @@ import { APP_ID, OBJECT_ID, OFFICE, SP_ID, VESSEL, edit, removeBlock, removeLine
 import rule from './mailbox-permission.js';
 
 const MAILBOX = 'replication.nordicstar@example.com';
-const GRANT = `Add-MailboxPermission -Identity "${MAILBOX}" -User ${SP_ID} -AccessRights FullAccess`;
 
 /** Edits the text after `pop3:` (TM Exchange POP3) only. */
 function inPop3(text: string, find: string, replace: string): string {
@@ -73,6 +72,12 @@ ruleTester(rule, {
 `,
     },
     { name: 'the national-cloud twin (GCC High)', yaml: GCC_HIGH },
+    {
+      name: "a placeholder service principal ID is azure/placeholder-id's finding, and the grant is there",
+      yaml: edit(VESSEL, [`servicePrincipalId: ${SP_ID}`, 'servicePrincipalId: "<SERVICE_PRINCIPAL_ID>"']),
+    },
+    { name: 'FullAccess among other rights, written with spaces', yaml: edit(VESSEL, ['accessRights: [FullAccess]', 'accessRights: [ReadPermission, " FullAccess "]']) },
+    { name: 'the mailbox listed twice, FullAccess in the second entry', yaml: grants(`      - { mailbox: ${MAILBOX}, accessRights: [] }\n      - { mailbox: ${MAILBOX}, accessRights: [FullAccess] }\n`) },
   ],
   invalid: [
     {
@@ -82,7 +87,8 @@ ruleTester(rule, {
         {
           pointer: '/azure/exchangeOnline/servicePrincipalId',
           at: 'exchangeOnline:',
-          message: `Exchange Online has no service principal ID for TM Master: New-ServicePrincipal was not run, so POP3 sign-in fails; run New-ServicePrincipal -AppId ${APP_ID} -ObjectId ${OBJECT_ID}, then Get-ServicePrincipal | Format-List and write its ID as servicePrincipalId`,
+          messageId: 'noServicePrincipal',
+          data: { field: 'Azure > Service principal ID', appId: APP_ID, objectId: OBJECT_ID },
           fix: null,
         },
       ],
@@ -94,20 +100,48 @@ ruleTester(rule, {
         {
           pointer: '/azure/exchangeOnline/servicePrincipalId',
           at: '""',
-          message: 'New-ServicePrincipal -AppId <Application (client) ID> -ObjectId <Enterprise application Object ID>',
+          messageId: 'noServicePrincipal',
+          data: { appId: '<Application (client) ID>', objectId: '<Enterprise application Object ID>' },
           fix: null,
         },
       ],
     },
     {
+      name: 'no service principal, and the IDs to register are placeholders: they are not put in the command',
+      yaml: edit(
+        removeLine(VESSEL, 'servicePrincipalId:'),
+        [`applicationId: ${APP_ID}`, 'applicationId: "<APPLICATION_ID>"'],
+        [`objectId: ${OBJECT_ID}`, 'objectId: 00000000-0000-0000-0000-000000000000'],
+      ),
+      errors: [
+        {
+          pointer: '/azure/exchangeOnline/servicePrincipalId',
+          messageId: 'noServicePrincipal',
+          data: { appId: '<Application (client) ID>', objectId: '<Enterprise application Object ID>' },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: "no service principal, the guide's example IDs left in",
+      yaml: edit(removeLine(VESSEL, 'servicePrincipalId:'), [`applicationId: ${APP_ID}`, 'applicationId: AAAAAAA'], [`objectId: ${OBJECT_ID}`, 'objectId: "00000"']),
+      errors: [{ pointer: '/azure/exchangeOnline/servicePrincipalId', messageId: 'noServicePrincipal', data: { appId: '<Application (client) ID>', objectId: '<Enterprise application Object ID>' }, fix: null }],
+    },
+    {
+      name: 'no service principal, the application ID in braces and capitals: the command takes the plain GUID',
+      yaml: edit(removeLine(VESSEL, 'servicePrincipalId:'), [`applicationId: ${APP_ID}`, `applicationId: "{${APP_ID.toUpperCase()}}"`]),
+      errors: [{ pointer: '/azure/exchangeOnline/servicePrincipalId', messageId: 'noServicePrincipal', data: { appId: APP_ID, objectId: OBJECT_ID }, fix: null }],
+    },
+    {
       name: 'an empty exchangeOnline section: no service principal, no mailbox permission',
       yaml: edit(removeBlock(VESSEL, '  exchangeOnline:'), ['  clientSecrets:', '  exchangeOnline: {}\n  clientSecrets:']),
       errors: [
-        { pointer: '/azure/exchangeOnline/servicePrincipalId', at: 'exchangeOnline:', message: 'New-ServicePrincipal was not run', fix: null },
+        { pointer: '/azure/exchangeOnline/servicePrincipalId', at: 'exchangeOnline:', messageId: 'noServicePrincipal', fix: null },
         {
           pointer: '/azure/exchangeOnline',
           at: 'exchangeOnline:',
-          message: `run Add-MailboxPermission -Identity "${MAILBOX}" -User <ID from Get-ServicePrincipal> -AccessRights FullAccess`,
+          messageId: 'noGrant',
+          data: { field: 'Azure > Exchange Online', mailbox: `"${MAILBOX}"`, user: '<ID from Get-ServicePrincipal>' },
           fix: null,
         },
       ],
@@ -119,7 +153,8 @@ ruleTester(rule, {
         {
           pointer: '/azure/exchangeOnline',
           at: 'exchangeOnline:',
-          message: `the POP3 mailbox "${MAILBOX}" (TM Exchange POP3 > OAuth2 > User Name) has no mailbox permission for TM Master: POP3 sign-in fails with "-ERR Authentication failure"; run ${GRANT}`,
+          messageId: 'noGrant',
+          data: { mailbox: `"${MAILBOX}"`, userNameField: 'TM Exchange POP3 > OAuth2 > User Name', user: SP_ID },
           fix: null,
         },
       ],
@@ -131,7 +166,8 @@ ruleTester(rule, {
         {
           pointer: '/azure/exchangeOnline/mailboxPermissions',
           at: 'mailboxPermissions:',
-          message: `has no mailbox permission for TM Master: POP3 sign-in fails with "-ERR Authentication failure"; run ${GRANT}`,
+          messageId: 'noGrant',
+          data: { field: 'Azure > Mailbox permissions', mailbox: `"${MAILBOX}"`, user: SP_ID },
           fix: null,
         },
       ],
@@ -143,10 +179,21 @@ ruleTester(rule, {
         {
           pointer: '/azure/exchangeOnline/mailboxPermissions',
           at: 'mailboxPermissions:',
-          message: `Add-MailboxPermission -Identity "inbox.nordicstar@example.com" -User ${SP_ID} -AccessRights FullAccess`,
+          messageId: 'noGrant',
+          data: { mailbox: '"inbox.nordicstar@example.com"', user: SP_ID },
           fix: null,
         },
       ],
+    },
+    {
+      name: "the grant missing, the service principal ID the guide's example: not put in the command",
+      yaml: edit(removeBlock(VESSEL, '    mailboxPermissions:'), [`servicePrincipalId: ${SP_ID}`, 'servicePrincipalId: SSSSS']),
+      errors: [{ pointer: '/azure/exchangeOnline', messageId: 'noGrant', data: { user: '<ID from Get-ServicePrincipal>' }, fix: null }],
+    },
+    {
+      name: 'the grant missing, the service principal ID in capitals: given as written',
+      yaml: edit(removeBlock(VESSEL, '    mailboxPermissions:'), [`servicePrincipalId: ${SP_ID}`, `servicePrincipalId: ${SP_ID.toUpperCase()}`]),
+      errors: [{ pointer: '/azure/exchangeOnline', messageId: 'noGrant', data: { user: SP_ID.toUpperCase() }, fix: null }],
     },
     {
       name: 'the mailbox granted ReadPermission, not FullAccess',
@@ -155,7 +202,26 @@ ruleTester(rule, {
         {
           pointer: '/azure/exchangeOnline/mailboxPermissions/0/accessRights',
           at: 'accessRights:',
-          message: `the POP3 mailbox "${MAILBOX}" (TM Exchange POP3 > OAuth2 > User Name) has "ReadPermission" but not FullAccess: TM Exchange needs FullAccess to download replication mail; run ${GRANT}`,
+          messageId: 'otherRights',
+          data: {
+            field: 'Azure > Mailbox permissions #1 > Access rights',
+            mailbox: `"${MAILBOX}"`,
+            userNameField: 'TM Exchange POP3 > OAuth2 > User Name',
+            rights: '"ReadPermission"',
+            user: SP_ID,
+          },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'the mailbox granted two other rights, as the second entry',
+      yaml: grants(`      - { mailbox: ops.nordicstar@example.com, accessRights: [FullAccess] }\n      - { mailbox: ${MAILBOX}, accessRights: [ReadPermission, SendAs] }\n`),
+      errors: [
+        {
+          pointer: '/azure/exchangeOnline/mailboxPermissions/1/accessRights',
+          messageId: 'otherRights',
+          data: { field: 'Azure > Mailbox permissions #2 > Access rights', rights: '"ReadPermission", "SendAs"' },
           fix: null,
         },
       ],
@@ -167,15 +233,21 @@ ruleTester(rule, {
         {
           pointer: '/azure/exchangeOnline/mailboxPermissions/0/accessRights',
           at: `mailbox: ${MAILBOX}`,
-          message: `is listed without FullAccess: TM Exchange needs FullAccess to download replication mail; run ${GRANT}`,
+          messageId: 'noRights',
+          data: { mailbox: `"${MAILBOX}"`, user: SP_ID },
           fix: null,
         },
       ],
     },
     {
+      name: 'the mailbox listed with an empty list of access rights',
+      yaml: edit(VESSEL, ['accessRights: [FullAccess]', 'accessRights: []']),
+      errors: [{ pointer: '/azure/exchangeOnline/mailboxPermissions/0/accessRights', at: 'accessRights:', messageId: 'noRights', fix: null }],
+    },
+    {
       name: 'the national-cloud twin (GCC High) without the grant',
       yaml: removeBlock(GCC_HIGH, '    mailboxPermissions:'),
-      errors: [{ pointer: '/azure/exchangeOnline', at: 'exchangeOnline:', message: GRANT, fix: null }],
+      errors: [{ pointer: '/azure/exchangeOnline', at: 'exchangeOnline:', messageId: 'noGrant', data: { mailbox: `"${MAILBOX}"`, user: SP_ID }, fix: null }],
     },
   ],
 });

@@ -1,67 +1,42 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { arr, blank, obj, present, str } from '../../model/access.js';
-import { analyzeTokenUrl } from '../../model/token-url.js';
-import { isBracedGuid, isGuid, isPlaceholder, quote } from '../../model/values.js';
+import { fieldName } from '../../engine/messages.js';
+import { guidKey, isGuid, isPlaceholderGuid, MICROSOFT_APPS } from '../../model/guid.js';
+import { isPlaceholder } from '../../model/values.js';
+import { CLIENT_SECRET_VARIABLE } from '../../rule-kit/secret-reference.js';
+import { registration, tokenTenant } from '../../rule-kit/azure-ids.js';
+import { tabValues } from '../../rule-kit/tab-fields.js';
+import { looksLikeSecret, ours, showValue } from '../../secrets/show.js';
 
-const WHERE = 'the Application (client) ID from portal.azure.com > App registrations > TMMaster > Overview';
+const APPLICATION_ID = '/azure/applicationId';
+const FROM_PORTAL = 'the Application (client) ID from portal.azure.com > App registrations > the TM Master app > Overview';
+const ENTER = 'enter the Application (client) ID from App registrations > Overview';
+/** ENTER without the word "Application", for placeholders such as <APPLICATION_ID> that the scrub would cut out of it. */
+const COPY = 'copy the client ID of the TM Master app from App registrations > Overview, a GUID';
 
-/** A GUID field of `azure`, lower-cased, when it is one. */
-function guidOf(parent: unknown, key: string): string | undefined {
-  const v = str(parent, key)?.trim();
-  return v !== undefined && isGuid(v) ? v.toLowerCase() : undefined;
-}
+/**
+ * The guide's own example IDs and placeholders ("Example: <APPLICATION_ID> = AAAAAA", the commands
+ * with AAAAAAA, 00000, TTTTTTT, SSSSS), keys in capitals, with what each stands for. Messages
+ * never repeat them, nor a word of them ("Application"): a Client ID that is not a GUID may be a
+ * secret, and the engine's scrub removes any piece of it from the output.
+ */
+const GUIDE_EXAMPLES: ReadonlyMap<string, string> = new Map([
+  ['<APPLICATION_ID>', "the guide's example"],
+  ['AAAAAA', "the guide's example"],
+  ['AAAAAAA', "the guide's example"],
+  ['<OBJECT_ID>', "the guide's example for the Object ID"],
+  ['00000', "the guide's example for the Object ID"],
+  ['<ORGANIZATION_ID>', "the guide's example for the Directory (tenant) ID"],
+  ['<ORANIZATION_ID>', "the guide's example for the Directory (tenant) ID"],
+  ['TTTTTT', "the guide's example for the Directory (tenant) ID"],
+  ['TTTTTTT', "the guide's example for the Directory (tenant) ID"],
+  ['<SERVICE_PRINCIPAL_ID>', "the guide's example for the service principal ID"],
+  ['<SERVICE PRINCIPAL_ID>', "the guide's example for the service principal ID"],
+  ['SSSSS', "the guide's example for the service principal ID"],
+]);
 
-/** The other IDs of the app registration that get pasted into Client ID by mistake. */
-interface Known {
-  /** As written, for messages and fixes. */
-  readonly application?: string;
-  readonly applicationId?: string;
-  readonly objectId?: string;
-  readonly tenantId?: string;
-  readonly servicePrincipalId?: string;
-  readonly secretIds: ReadonlySet<string>;
-}
-
-function known(manifest: unknown): Known {
-  const azure = obj(manifest, 'azure');
-  const secretIds = new Set<string>();
-  for (const s of arr(azure, 'clientSecrets') ?? []) {
-    const id = guidOf(s, 'secretId');
-    if (id) secretIds.add(id);
-  }
-  const application = str(azure, 'applicationId')?.trim();
-  const applicationId = guidOf(azure, 'applicationId');
-  const objectId = guidOf(azure, 'objectId');
-  const tenantId = guidOf(azure, 'tenantId');
-  const servicePrincipalId = guidOf(obj(azure, 'exchangeOnline'), 'servicePrincipalId');
-  return {
-    ...(applicationId && application ? { applicationId, application } : {}),
-    ...(objectId ? { objectId } : {}),
-    ...(tenantId ? { tenantId } : {}),
-    ...(servicePrincipalId ? { servicePrincipalId } : {}),
-    secretIds,
-  };
-}
-
-/** What the GUID in Client ID really is, when it is a known other ID; else undefined. */
-function mistaken(guid: string, ids: Known, tokenTenant: string | undefined): string | undefined {
-  if (guid === ids.applicationId) return undefined;
-  if (guid === ids.objectId) {
-    return 'is the Object ID (azure.objectId), not the Application (client) ID: enter the Application (client) ID from App registrations > Overview';
-  }
-  if (guid === ids.tenantId || guid === tokenTenant) {
-    return 'is the Directory (tenant) ID, which belongs in the Token URL: enter the Application (client) ID from App registrations > Overview';
-  }
-  if (ids.secretIds.has(guid)) {
-    return 'is the Secret ID of a client secret (azure.clientSecrets): enter the Application (client) ID from App registrations > Overview';
-  }
-  if (guid === ids.servicePrincipalId) {
-    return 'is the Exchange service principal ID from Get-ServicePrincipal: enter the Application (client) ID from App registrations > Overview';
-  }
-  if (ids.applicationId) {
-    return `differs from the Application (client) ID registered in azure.applicationId (${ids.application ?? ids.applicationId}): enter that ID, or correct azure.applicationId`;
-  }
-  return undefined;
+/** A fill-in-later text: `<client id>`, `xxx`, `TBD`, one character repeated, `xxxxxxxx-xxxx-...`. */
+function isFillIn(text: string): boolean {
+  return isPlaceholder(text) || /^(.)\1{3,}$/.test(text) || /^[x-]+$/i.test(text);
 }
 
 /** The Client ID of each OAuth2 tab: the Application (client) ID of the app registration, a GUID. */
@@ -70,45 +45,75 @@ export default defineRule({
   severity: 'error',
   docs: { description: 'The OAuth2 Client ID is the Application (client) ID of the TM Master app registration (a GUID), not its Object ID or the tenant ID' },
   fixable: true,
+  // a Client ID reported here is wrong whatever the other tabs hold: no second finding for the same field
+  supersedes: ['oauth2/client-mismatch'],
+  messages: {
+    notFilledIn: `{{field}} is not filled in: enter ${FROM_PORTAL}{{registered}}`,
+    notGuid: `{{field}} is not a GUID: enter ${FROM_PORTAL}, 32 hexadecimal digits in groups of 8-4-4-4-12`,
+    secretValue: `{{field}} has the shape of a client secret's Value, not of an ID (Client ID and Client Secret swapped?): the Value belongs in {{secretField}}, in the manifest as ${CLIENT_SECRET_VARIABLE}; here ${ENTER}, a GUID`,
+    placeholder: `{{field}} is a placeholder left in, not a real ID: ${COPY}`,
+    guideExample: `{{field}} is still {{example}}, a placeholder left in: ${COPY}`,
+    placeholderGuid: `{{field}} {{value}} is a placeholder left in, not an Application (client) ID: ${ENTER}`,
+    microsoftApp: `{{field}} {{value}} is the application ID of {{app}} itself, not TM Master's: ${ENTER}`,
+    objectId: `{{field}} {{value}} is the Object ID ({{other}}), not the Application (client) ID: ${ENTER}`,
+    tenantId: `{{field}} {{value}} is the Directory (tenant) ID, which belongs in {{tokenUrl}}: ${ENTER}`,
+    secretId: `{{field}} {{value}} is the Secret ID of a client secret ({{other}}): ${ENTER}`,
+    servicePrincipalId: `{{field}} {{value}} is the Exchange service principal ID from Get-ServicePrincipal ({{other}}): ${ENTER}`,
+    differs: '{{field}} {{value}} differs from the Application (client) ID registered in {{other}} ({{registered}}): enter that ID, or correct {{other}}',
+    braces: '{{field}} {{value}} has braces around the GUID: remove the braces and enter {{bare}}, as App registrations > Overview shows it',
+  },
   check(ctx) {
-    const ids = known(ctx.manifest);
-    const fixTo = ids.application;
-    for (const section of ctx.sections) {
-      if (!section.oauthApplies) continue;
-      const pointer = section.tabPointer('clientId');
-      const field = `${section.label} > OAuth2 > Client ID`;
-      if (blank(section.oauth2, 'clientId')) {
-        if (!section.reportMissing) continue;
-        const empty = present(section.oauth2, 'clientId') ? 'is empty' : 'is not filled in';
-        const hint = fixTo ? ` (azure.applicationId: ${fixTo})` : '';
-        ctx.report({ pointer, message: `${field} ${empty}: enter ${WHERE}${hint}` });
+    const reg = registration(ctx.manifest);
+    const app = reg.application;
+    const shownApp = app ? showValue(APPLICATION_ID, app.written, { bare: true }) : undefined;
+    const registered = ours(shownApp ? ` (${fieldName(APPLICATION_ID)}: ${shownApp})` : '');
+    const values = tabValues(ctx, 'clientId', () => ({ data: { registered } }));
+    for (const { section, pointer, trimmed } of values) {
+      const fix = app ? { fix: { pointer, value: app.written } } : {};
+      const key = guidKey(trimmed);
+      if (key === undefined) {
+        // not a GUID: never quoted (it may be the secret's Value typed into the wrong field)
+        const example = GUIDE_EXAMPLES.get(trimmed.toUpperCase());
+        if (example !== undefined) {
+          ctx.report({ messageId: 'guideExample', pointer, data: { example: ours(example) }, ...fix });
+        } else if (isFillIn(trimmed)) {
+          ctx.report({ messageId: 'placeholder', pointer, ...fix });
+        } else if (looksLikeSecret(trimmed)) {
+          ctx.report({ messageId: 'secretValue', pointer, data: { secretField: fieldName(section.tabPointer('clientSecret')) }, ...fix });
+        } else {
+          ctx.report({ messageId: 'notGuid', pointer, ...fix });
+        }
         continue;
       }
-      const value = section.tab('clientId');
-      if (value === undefined) continue; // a wrong type: the schema reports it
-      const text = value.trim();
-      const written = quote(text);
-      const braced = isBracedGuid(text);
-      if (!braced && !isGuid(text)) {
-        const message = isPlaceholder(text) || /^(.)\1{3,}$/.test(text)
-          ? `${field} ${written} is still a placeholder: enter ${WHERE}`
-          : `${field} ${written} is not a GUID: enter ${WHERE}, of the form 0b8e5c1d-2f3a-4b5c-9d6e-7f8091a2b3c4`;
-        ctx.report({ pointer, message, ...(fixTo ? { fix: { pointer, value: fixTo } } : {}) });
+      const value = showValue(pointer, trimmed);
+      const braces = (braced: string): void => {
+        const bare = braced.slice(1, -1);
+        ctx.report({ messageId: 'braces', pointer, data: { value, bare: showValue(pointer, bare, { bare: true }) }, fix: { pointer, value: bare } });
+      };
+      if (isPlaceholderGuid(key)) {
+        ctx.report({ messageId: 'placeholderGuid', pointer, data: { value }, ...fix });
         continue;
       }
-      const bare = braced ? text.slice(1, -1) : text;
-      const tokenUrl = section.tab('tokenUrl');
-      const token = tokenUrl === undefined ? undefined : analyzeTokenUrl(tokenUrl);
-      const tokenTenant = token?.tenantKind === 'guid' ? token.tenant?.toLowerCase() : undefined;
-      const wrong = mistaken(bare.toLowerCase(), ids, tokenTenant);
-      if (wrong) {
-        ctx.report({ pointer, message: `${field} ${written} ${wrong}`, ...(fixTo ? { fix: { pointer, value: fixTo } } : {}) });
-      } else if (braced) {
-        ctx.report({
-          pointer,
-          message: `${field} ${written} has braces around the GUID: remove the braces and enter ${bare}, as App registrations > Overview shows it`,
-          fix: { pointer, value: bare },
-        });
+      const microsoft = MICROSOFT_APPS[key];
+      if (microsoft !== undefined) {
+        ctx.report({ messageId: 'microsoftApp', pointer, data: { value, app: ours(microsoft) }, ...fix });
+        continue;
+      }
+      if (key === app?.key) {
+        if (!isGuid(trimmed)) braces(trimmed);
+        continue;
+      }
+      // the Object ID, a Secret ID... in the manifest's azure section, or the tenant of the tab's own Token URL
+      const other = reg.others.get(key);
+      const kind = other?.kind ?? (key === tokenTenant(section) ? 'tenantId' : undefined);
+      if (kind === 'tenantId') {
+        ctx.report({ messageId: 'tenantId', pointer, data: { value, tokenUrl: fieldName(section.tabPointer('tokenUrl')) }, ...fix });
+      } else if (kind !== undefined && other !== undefined) {
+        ctx.report({ messageId: kind, pointer, data: { value, other: fieldName(other.pointer) }, ...fix });
+      } else if (app && shownApp) {
+        ctx.report({ messageId: 'differs', pointer, data: { value, other: fieldName(APPLICATION_ID), registered: shownApp }, ...fix });
+      } else if (!isGuid(trimmed)) {
+        braces(trimmed);
       }
     }
   },

@@ -1,10 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../engine/config.js';
+import type { AnyRule } from '../../engine/define-rule.js';
+import { lintText } from '../../engine/lint-document.js';
 import { ruleTester, type InvalidCase } from '../../test-utils/rule-tester.js';
-import { APP_ID, OBJECT_ID, OFFICE, SECRET_ID, TENANT, VESSEL, edit, removeBlock, removeLine, within } from '../../test-utils/fixtures.js';
+import { APP_ID, OBJECT_ID, OFFICE, SECRET_ID, SP_ID, TENANT, VESSEL, edit, removeBlock, removeLine, within } from '../../test-utils/fixtures.js';
 import rule from './client-secret.js';
+import plaintextRule from './secret-plaintext.js';
 
 const REF = 'clientSecret: ${TM_MAIL_SECRET}';
 const MARK = { mailSettings: 'mailSettings:', smtp: '  smtp:', pop3: '  pop3:' } as const;
 type Where = keyof typeof MARK;
+const POINTER: Readonly<Record<Where, string>> = {
+  mailSettings: '/mailSettings/oauth2/clientSecret',
+  smtp: '/exchange/smtp/oauth2/clientSecret',
+  pop3: '/exchange/pop3/oauth2/clientSecret',
+};
 
 /** Edits the text after a section's marker only. */
 function inSection(text: string, where: Where, find: string, replace: string): string {
@@ -25,46 +35,44 @@ const RELAY = edit(
   ['smtpServer: https://graph.microsoft.com/v1.0/users/purchasing@example.com/sendMail', 'smtpServer: mail.example.com'],
   ['    useOAuth2: true', '    useOAuth2: false'],
 );
-
-const GUID_MSG = 'has the shape of a GUID';
-const EMPTY_MSG = 'Client Secret is empty: paste the secret\'s Value from Certificates & secrets';
-const PLACEHOLDER_MSG = 'holds a placeholder, not a secret';
+const NIL = '00000000-0000-0000-0000-000000000000';
 
 const invalid: InvalidCase[] = [
   {
-    name: 'missing in the POP3 tab',
+    name: 'missing in the POP3 tab: "is not filled in", as for a blank value',
     yaml: removeLine(inSection(VESSEL, 'pop3', REF, 'clientSecret: MARKER'), 'clientSecret: MARKER'),
-    errors: [{ pointer: '/exchange/pop3/oauth2/clientSecret', at: 'oauth2:', after: '  pop3:', message: `TM Exchange POP3 > OAuth2 > ${EMPTY_MSG}`, fix: null }],
+    errors: [{ pointer: POINTER.pop3, at: 'oauth2:', after: '  pop3:', messageId: 'notFilledIn', data: { field: 'TM Exchange POP3 > OAuth2 > Client Secret' }, fix: null }],
   },
   {
     name: 'an empty string in Mail Settings',
     yaml: secret('mailSettings', '""'),
-    errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: '""', message: `Mail Settings > OAuth2 > ${EMPTY_MSG}`, fix: null }],
+    errors: [{ pointer: POINTER.mailSettings, at: '""', messageId: 'notFilledIn', data: { field: 'Mail Settings > OAuth2 > Client Secret' }, fix: null }],
   },
   {
     name: 'blank (spaces only) in TM Exchange SMTP',
     yaml: secret('smtp', '"   "'),
-    errors: [{ pointer: '/exchange/smtp/oauth2/clientSecret', at: '"   "', message: EMPTY_MSG, fix: null }],
+    errors: [{ pointer: POINTER.smtp, at: '"   "', messageId: 'notFilledIn', fix: null }],
   },
   {
-    name: 'an empty string even where Use OAuth2 is off for a Microsoft server (reportMissing is about missing fields)',
+    name: 'an empty string even where Use OAuth2 is off for a Microsoft server (the tab is filled in)',
     yaml: edit(OFFICE, ['    useOAuth2: true', '    useOAuth2: false'], ['clientSecret: ${TM_MAIL_SECRET}', 'clientSecret: ""']),
-    errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: '""', message: EMPTY_MSG, fix: null }],
+    errors: [{ pointer: POINTER.mailSettings, at: '""', messageId: 'notFilledIn', fix: null }],
   },
   {
     name: 'missing where Use OAuth2 is off but the tab is written for a Microsoft server',
     yaml: removeLine(edit(OFFICE, ['    useOAuth2: true', '    useOAuth2: false']), 'clientSecret:'),
-    errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: 'oauth2:', message: `Mail Settings > OAuth2 > ${EMPTY_MSG}`, fix: null }],
+    errors: [{ pointer: POINTER.mailSettings, at: 'oauth2:', messageId: 'notFilledIn', data: { field: 'Mail Settings > OAuth2 > Client Secret' }, fix: null }],
   },
   {
     name: 'the Secret ID instead of the Value (AADSTS7000215), matching azure.clientSecrets',
     yaml: secret('pop3', SECRET_ID),
     errors: [
       {
-        pointer: '/exchange/pop3/oauth2/clientSecret',
+        pointer: POINTER.pop3,
         at: SECRET_ID,
         after: '  pop3:',
-        message: /is the Secret ID of the client secret "tmmaster secret" \(azure\.clientSecrets\[0\]\.secretId\), not its Value: .*AADSTS7000215/,
+        messageId: 'secretIdOf',
+        data: { description: '"tmmaster secret"', other: 'Azure > Client secrets #1 > Secret ID' },
         fix: null,
       },
     ],
@@ -72,78 +80,98 @@ const invalid: InvalidCase[] = [
   {
     name: 'the Secret ID in upper case, azure.clientSecrets entry without a description',
     yaml: edit(secret('smtp', SECRET_ID.toUpperCase()), ['    - description: tmmaster secret\n      expires:', '    - expires:']),
-    errors: [{ pointer: '/exchange/smtp/oauth2/clientSecret', at: SECRET_ID.toUpperCase(), message: 'is the Secret ID of a client secret (azure.clientSecrets[0]', fix: null }],
+    errors: [{ pointer: POINTER.smtp, at: SECRET_ID.toUpperCase(), messageId: 'secretId', data: { other: 'Azure > Client secrets #1 > Secret ID' }, fix: null }],
+  },
+  {
+    name: 'the Secret ID of the second listed secret, in braces',
+    yaml: edit(
+      secret('mailSettings', '"{1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b}"'),
+      ['  exchangeOnline:', '    - description: new secret\n      expires: 2028-01-31\n      secretId: 1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b\n  exchangeOnline:'],
+    ),
+    errors: [{ pointer: POINTER.mailSettings, at: '"{1f2e', messageId: 'secretIdOf', data: { description: '"new secret"', other: 'Azure > Client secrets #2 > Secret ID' }, fix: null }],
   },
   {
     name: 'a GUID not listed anywhere: the Secret ID of another secret, most likely',
     yaml: secret('mailSettings', '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b'),
-    errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: '1f2e3d4c', message: `${GUID_MSG}, which is what the Secret ID looks like, not the secret's Value`, fix: null }],
+    errors: [{ pointer: POINTER.mailSettings, at: '1f2e3d4c', messageId: 'guid', data: { field: 'Mail Settings > OAuth2 > Client Secret' }, fix: null }],
   },
   {
     name: 'a GUID without an azure section',
     yaml: edit(OFFICE, [REF, 'clientSecret: "{1F2E3D4C-5B6A-4978-8A9B-0C1D2E3F4A5B}"']),
-    errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: '"{1F2E', message: /shape of a GUID.*AADSTS7000215/, fix: null }],
+    errors: [{ pointer: POINTER.mailSettings, at: '"{1F2E', messageId: 'guid', fix: null }],
   },
   {
     name: 'the Client ID pasted into Client Secret',
     yaml: secret('pop3', APP_ID),
-    errors: [{ pointer: '/exchange/pop3/oauth2/clientSecret', at: APP_ID, after: `clientSecret: ${APP_ID}`, message: 'Client Secret is the Application (client) ID, not the secret\'s Value', fix: null }],
+    errors: [{ pointer: POINTER.pop3, at: APP_ID, after: `clientSecret: ${APP_ID}`, messageId: 'clientId', fix: null }],
+  },
+  {
+    name: "the tab's own Client ID pasted into Client Secret, no azure section",
+    yaml: edit(OFFICE, [REF, `clientSecret: "${APP_ID.toUpperCase()}"`]),
+    errors: [{ pointer: POINTER.mailSettings, at: `"${APP_ID.toUpperCase()}"`, messageId: 'clientId', fix: null }],
   },
   {
     name: 'the Object ID pasted into Client Secret',
     yaml: secret('smtp', OBJECT_ID),
-    errors: [{ pointer: '/exchange/smtp/oauth2/clientSecret', at: OBJECT_ID, message: 'Client Secret is the Object ID', fix: null }],
+    errors: [{ pointer: POINTER.smtp, at: OBJECT_ID, messageId: 'objectId', fix: null }],
   },
   {
     name: 'the tenant ID pasted into Client Secret',
     yaml: secret('mailSettings', TENANT),
-    errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: TENANT, after: 'clientId:', message: 'Client Secret is the Directory (tenant) ID', fix: null }],
+    errors: [{ pointer: POINTER.mailSettings, at: TENANT, after: 'clientId:', messageId: 'tenantId', fix: null }],
   },
-  ...(['"<secret>"', 'xxx', 'changeme', 'your-client-secret', '"***"', '"<Your Client Secret>"', 'Paste secret here', '"[client secret]"', 'REDACTED', '"..."'].map(
+  {
+    name: 'the service principal ID pasted into Client Secret: a GUID, never a Value',
+    yaml: secret('pop3', SP_ID),
+    errors: [{ pointer: POINTER.pop3, at: SP_ID, after: '  pop3:', messageId: 'guid', fix: null }],
+  },
+  {
+    name: 'the nil GUID of the spec example: a placeholder',
+    yaml: secret('smtp', NIL),
+    errors: [{ pointer: POINTER.smtp, at: NIL, messageId: 'placeholder', fix: null }],
+  },
+  ...(['"<secret>"', 'xxx', 'changeme', 'your-client-secret', '"***"', '"<Your Secret>"', 'Paste value here', '"[your secret]"', 'REDACTED', '"..."', 'TBD'].map(
     (value, i): InvalidCase => {
       const where: Where = (['mailSettings', 'smtp', 'pop3'] as const)[i % 3] as Where;
-      const pointer = { mailSettings: '/mailSettings', smtp: '/exchange/smtp', pop3: '/exchange/pop3' }[where] + '/oauth2/clientSecret';
       return {
         name: `the placeholder ${value}`,
         yaml: secret(where, value),
-        errors: [{ pointer, at: value, after: `clientSecret: ${value}`, message: PLACEHOLDER_MSG, fix: null }],
+        errors: [{ pointer: POINTER[where], at: value, after: `clientSecret: ${value}`, messageId: 'placeholder', fix: null }],
       };
     },
   )),
   {
     name: 'a reference written $NAME (shell style)',
     yaml: secret('pop3', '$TM_POP3_SECRET'),
-    errors: [
-      {
-        pointer: '/exchange/pop3/oauth2/clientSecret',
-        at: '$TM_POP3_SECRET',
-        message: 'looks like a reference to an environment variable, but tmcheck reads only the form ${NAME}: write ${TM_POP3_SECRET}',
-        fix: null,
-      },
-    ],
+    errors: [{ pointer: POINTER.pop3, at: '$TM_POP3_SECRET', messageId: 'wrongReference', data: { field: 'TM Exchange POP3 > OAuth2 > Client Secret' }, fix: null }],
   },
   {
     name: 'a reference written %NAME% (Windows style)',
     yaml: secret('mailSettings', '"%TM_MAIL_SECRET%"'),
-    errors: [{ pointer: '/mailSettings/oauth2/clientSecret', at: '"%TM_MAIL_SECRET%"', message: 'write ${TM_MAIL_SECRET}, with the dollar sign', fix: null }],
+    errors: [{ pointer: POINTER.mailSettings, at: '"%TM_MAIL_SECRET%"', messageId: 'wrongReference', fix: null }],
   },
   {
     name: 'a reference written $env:NAME (PowerShell style)',
     yaml: secret('smtp', '$env:TM_MAIL_SECRET'),
-    errors: [{ pointer: '/exchange/smtp/oauth2/clientSecret', at: '$env:TM_MAIL_SECRET', message: 'write ${TM_MAIL_SECRET}', fix: null }],
+    errors: [{ pointer: POINTER.smtp, at: '$env:TM_MAIL_SECRET', messageId: 'wrongReference', fix: null }],
   },
   {
     name: 'a reference with a name that is not a variable name',
     yaml: secret('smtp', '"${TM-MAIL-SECRET}"'),
-    errors: [{ pointer: '/exchange/smtp/oauth2/clientSecret', at: '"${TM-MAIL', message: 'looks like a reference to an environment variable', fix: null }],
+    errors: [{ pointer: POINTER.smtp, at: '"${TM-MAIL', messageId: 'wrongReference', fix: null }],
+  },
+  {
+    name: 'a reference without its closing brace',
+    yaml: secret('pop3', '"${TM_POP3_SECRET"'),
+    errors: [{ pointer: POINTER.pop3, at: '"${TM_POP3_SECRET"', messageId: 'wrongReference', fix: null }],
   },
   {
     name: 'one finding per section: empty, Secret ID, placeholder',
     yaml: secret('pop3', 'changeme', secret('smtp', SECRET_ID, secret('mailSettings', "''"))),
     errors: [
-      { pointer: '/mailSettings/oauth2/clientSecret', at: "''", message: EMPTY_MSG, fix: null },
-      { pointer: '/exchange/smtp/oauth2/clientSecret', at: SECRET_ID, after: '  smtp:', message: 'is the Secret ID', fix: null },
-      { pointer: '/exchange/pop3/oauth2/clientSecret', at: 'changeme', message: PLACEHOLDER_MSG, fix: null },
+      { pointer: POINTER.mailSettings, at: "''", messageId: 'notFilledIn', fix: null },
+      { pointer: POINTER.smtp, at: SECRET_ID, after: '  smtp:', messageId: 'secretIdOf', fix: null },
+      { pointer: POINTER.pop3, at: 'changeme', messageId: 'placeholder', fix: null },
     ],
   },
   {
@@ -157,7 +185,7 @@ const invalid: InvalidCase[] = [
         ['scope: https://outlook.office365.com/.default', 'scope: https://outlook.office365.us/.default'],
       ),
     ),
-    errors: [{ pointer: '/exchange/pop3/oauth2/clientSecret', at: SECRET_ID, after: '  pop3:', message: 'is the Secret ID', fix: null }],
+    errors: [{ pointer: POINTER.pop3, at: SECRET_ID, after: '  pop3:', messageId: 'secretIdOf', fix: null }],
   },
 ];
 
@@ -171,6 +199,10 @@ ruleTester(rule, {
     { name: 'a literal Value with trailing spaces', yaml: secret('mailSettings', `"${VALUE}  "`) },
     { name: 'a ${NAME} reference with surrounding spaces', yaml: secret('smtp', '" ${TM_EXCHANGE_SECRET} "') },
     { name: 'a lower-case ${name} reference', yaml: secret('smtp', '${tm_mail_secret}') },
+    // pipeline expressions are the pipeline's: oauth2/secret-plaintext says which form tmcheck reads, as a warning
+    { name: 'a GitHub Actions expression ${{ secrets.X }}', yaml: secret('pop3', '${{ secrets.TM_MAIL_SECRET }}') },
+    { name: 'an Azure Pipelines macro $(X)', yaml: secret('mailSettings', '$(TmMailSecret)') },
+    { name: 'an Azure Pipelines template expression ${{ variables.X }} in quotes', yaml: secret('smtp', '"${{ variables.tmMailSecret }}"') },
     { name: 'no exchange section', yaml: removeBlock(VESSEL, 'exchange:') },
     { name: 'no mail settings', yaml: removeBlock(VESSEL, 'mailSettings:') },
     { name: 'no azure section, literal Value', yaml: removeBlock(secret('pop3', VALUE), 'azure:') },
@@ -188,6 +220,56 @@ ruleTester(rule, {
       yaml: removeBlock(OFFICE, '  oauth2:'),
     },
     { name: 'a secret Value that happens to look like a word with digits', yaml: secret('pop3', 'Secret2024~Value.For_TM-Master') },
+    { name: 'a secret Value that begins like a GUID', yaml: secret('smtp', '9e8d7c6b-5a4f~Q8xY.zW3vU_tS7rQ-pO1nM5lK') },
   ],
   invalid,
+});
+
+describe('oauth2/client-secret', () => {
+  const lint = (yaml: string, rules: readonly AnyRule[], config: unknown = {}) =>
+    lintText(yaml, { filePath: 'case.yaml' }, { config: resolveConfig(rules, { config }), today: '2026-11-29', rules })
+      .flatMap((r) => r.messages)
+      .map((m) => ({ rule: m.ruleId, id: m.messageId, pointer: m.pointer, severity: m.severity, message: m.message }));
+  const both: readonly AnyRule[] = [rule, plaintextRule];
+
+  // Placeholders whose words are those of the field's own title: the engine's scrub treats whatever a
+  // secret field holds as a secret and cuts such words out of the message ("Client Secret"), so these
+  // stay out of the table above, whose tester asserts that no message holds a piece of a secret.
+  it.each(['"<Your Client Secret>"', '"[client secret]"', 'Paste secret here'])('the placeholder %s is a placeholder', (value) => {
+    expect(lint(secret('smtp', value), [rule]).map((f) => [f.id, f.pointer])).toEqual([['placeholder', POINTER.smtp]]);
+  });
+
+  it.each([
+    ['the Client ID', APP_ID, 'clientId'],
+    ['the Object ID', OBJECT_ID, 'objectId'],
+    ['the tenant ID', TENANT, 'tenantId'],
+    ['the Secret ID', SECRET_ID, 'secretIdOf'],
+    ['another GUID', '1f2e3d4c-5b6a-4978-8a9b-0c1d2e3f4a5b', 'guid'],
+    ['a placeholder', 'changeme', 'placeholder'],
+    ['a reference written $NAME', '$TM_MAIL_SECRET', 'wrongReference'],
+  ])('%s in Client Secret is one finding: it supersedes oauth2/secret-plaintext there', (_what, value, messageId) => {
+    expect(lint(secret('pop3', value), both).map((f) => [f.rule, f.id, f.pointer])).toEqual([['oauth2/client-secret', messageId, POINTER.pop3]]);
+  });
+
+  it('switched off, oauth2/secret-plaintext speaks for the GUID', () => {
+    const found = lint(secret('pop3', APP_ID), both, { rules: { 'oauth2/client-secret': 'off' } });
+    expect(found.map((f) => [f.rule, f.id, f.pointer])).toEqual([['oauth2/secret-plaintext', 'plaintext', POINTER.pop3]]);
+  });
+
+  it('a pipeline expression gets no error: one warning that says which form tmcheck reads', () => {
+    for (const value of ['${{ secrets.TM_MAIL_SECRET }}', '$(TM_MAIL_SECRET)']) {
+      const found = lint(secret('mailSettings', value), both);
+      expect(found.map((f) => [f.rule, f.id, f.severity])).toEqual([['oauth2/secret-plaintext', 'pipelineExpression', 'warning']]);
+      expect(found[0]?.message).toContain('${NAME}');
+      expect(found[0]?.message).not.toContain('[secret]');
+    }
+  });
+
+  it('never shows the value: a realistic secret, a passphrase, a short password', () => {
+    for (const value of [VALUE, '"correct horse battery staple"', '"k9$Q"', APP_ID]) {
+      for (const f of lint(secret('smtp', value), both)) {
+        expect(f.message).not.toContain(JSON.parse(value.startsWith('"') ? value : JSON.stringify(value)) as string);
+      }
+    }
+  });
 });

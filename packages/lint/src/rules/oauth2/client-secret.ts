@@ -1,93 +1,78 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { arr, obj, present, str } from '../../model/access.js';
-import type { MailSection } from '../../model/sections.js';
-import { isBracedGuid, isGuid, isSecretReference, quote } from '../../model/values.js';
-import { CLIENT_SECRET_VARIABLE, isSecretPlaceholder, looksLikeReference, referenceName } from '../../rule-kit/secret-reference.js';
+import { fieldName } from '../../engine/messages.js';
+import { joinPointer } from '../../load/pointer.js';
+import { guidKey, isPlaceholderGuid } from '../../model/guid.js';
+import { isSecretReference } from '../../model/values.js';
+import { CLIENT_SECRET_VARIABLE, isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../../rule-kit/secret-reference.js';
+import { tabValues } from '../../rule-kit/tab-fields.js';
+import { showValue } from '../../secrets/show.js';
 
-/** Compared case-insensitively, braces of a GUID ignored. */
-function idKey(value: string): string {
-  return value.trim().toLowerCase().replace(/^\{(.*)\}$/, '$1');
-}
+const AADSTS7000215 = "Microsoft answers AADSTS7000215 (invalid client secret); paste the Value column of Certificates & secrets, shown only once when the secret is created (if it was not copied, create a new client secret)";
+const PASTE = "paste the secret's Value from Certificates & secrets of the TM Master app registration";
 
-function emptyMessage(where: string): string {
-  return `${where} is empty: paste the secret's Value from Certificates & secrets of the TM Master app registration (or write ${CLIENT_SECRET_VARIABLE} and set that environment variable); without it Microsoft answers AADSTS7000218`;
-}
-
-const GET_VALUE =
-  'paste the Value column of Certificates & secrets, shown only once when the secret is created (if it was not copied, create a new client secret)';
-
-function guidMessage(section: MailSection, secret: string, azure: unknown): string {
-  const key = idKey(secret);
-  const same = (v: string | undefined): boolean => v !== undefined && idKey(v) === key;
-  const what =
-    same(section.tab('clientId')) || same(str(azure, 'applicationId'))
-      ? 'is the Application (client) ID'
-      : same(str(azure, 'objectId'))
-        ? 'is the Object ID'
-        : same(str(azure, 'tenantId'))
-          ? 'is the Directory (tenant) ID'
-          : 'has the shape of a GUID, which is what the Secret ID looks like';
-  return `${section.label} > OAuth2 > Client Secret ${what}, not the secret's Value: Microsoft answers AADSTS7000215 (invalid client secret); ${GET_VALUE}`;
-}
-
+/**
+ * The Client Secret of each OAuth2 tab. No message shows the field's text: every finding is about
+ * a secret field, and the messages say what the value IS (a Secret ID, a placeholder...) instead.
+ */
 export default defineRule({
   id: 'oauth2/client-secret',
   severity: 'error',
   docs: {
     description:
-      "The Client Secret of each OAuth2 tab is the secret's Value (or a ${NAME} reference to it): not empty, not the Secret ID, not a placeholder",
+      "The Client Secret of each OAuth2 tab is the secret's Value (or a ${NAME} reference to it): filled in, not the Secret ID or another ID, not a placeholder",
   },
   fixable: false,
+  // a GUID, a placeholder or a malformed reference is not a secret stored in the file: this finding says what it is
+  supersedes: ['oauth2/secret-plaintext'],
+  messages: {
+    notFilledIn: `{{field}} is not filled in: ${PASTE} (or write ${CLIENT_SECRET_VARIABLE} and set that environment variable); without it Microsoft answers AADSTS7000218`,
+    wrongReference:
+      "{{field}} looks like a reference to an environment variable, but tmcheck reads only the form ${NAME}: write the variable's name between ${ and }, with the dollar sign and both braces",
+    secretIdOf: `{{field}} is the Secret ID of the client secret {{description}} ({{other}}), not its Value: ${AADSTS7000215}`,
+    secretId: `{{field}} is the Secret ID of a client secret ({{other}}), not its Value: ${AADSTS7000215}`,
+    clientId: `{{field}} is the Application (client) ID, not the secret's Value: ${AADSTS7000215}`,
+    objectId: `{{field}} is the Object ID, not the secret's Value: ${AADSTS7000215}`,
+    tenantId: `{{field}} is the Directory (tenant) ID, not the secret's Value: ${AADSTS7000215}`,
+    guid: `{{field}} has the shape of a GUID, which is what the Secret ID looks like, not the secret's Value: ${AADSTS7000215}`,
+    placeholder: `{{field}} holds a placeholder, not a secret: ${PASTE}, or write ${CLIENT_SECRET_VARIABLE} and set that environment variable`,
+  },
   check(ctx) {
-    const azure = obj(ctx.manifest, 'azure');
-    const secrets = arr(azure, 'clientSecrets') ?? [];
-    for (const section of ctx.sections) {
-      if (!section.oauthApplies) continue;
-      const pointer = section.tabPointer('clientSecret');
-      const where = `${section.label} > OAuth2 > Client Secret`;
-      if (!present(section.oauth2, 'clientSecret')) {
-        if (section.reportMissing) ctx.report({ pointer, message: emptyMessage(where) });
+    const azure = ctx.manifest.azure;
+    for (const { section, pointer, trimmed } of tabValues(ctx, 'clientSecret', () => ({}))) {
+      // ${NAME} is resolved by the live probe only; a pipeline expression is the pipeline's (oauth2/secret-plaintext says which form tmcheck reads)
+      if (isSecretReference(trimmed) || pipelineSyntax(trimmed) !== undefined) continue;
+      if (looksLikeReference(trimmed)) {
+        ctx.report({ messageId: 'wrongReference', pointer });
         continue;
       }
-      const raw = section.tab('clientSecret');
-      if (raw === undefined) continue; // a wrong type: the schema reports it
-      const secret = raw.trim();
-      if (secret === '') {
-        ctx.report({ pointer, message: emptyMessage(where) });
+      const key = guidKey(trimmed);
+      if (key === undefined) {
+        if (isSecretPlaceholder(trimmed)) ctx.report({ messageId: 'placeholder', pointer });
         continue;
       }
-      if (isSecretReference(secret)) continue; // resolved only by the live probe
-      if (looksLikeReference(secret)) {
-        const name = referenceName(secret);
-        ctx.report({
-          pointer,
-          message: `${where} looks like a reference to an environment variable, but tmcheck reads only the form \${NAME}: write ${name !== undefined ? `\${${name}}` : CLIENT_SECRET_VARIABLE}, with the dollar sign and both braces`,
-        });
+      // a GUID is never a secret's Value: say which ID it is
+      if (isPlaceholderGuid(key)) {
+        ctx.report({ messageId: 'placeholder', pointer });
         continue;
       }
-      const key = idKey(secret);
-      const index = secrets.findIndex((s) => {
-        const id = str(s, 'secretId');
-        return id !== undefined && id.trim() !== '' && idKey(id) === key;
-      });
+      const index = azure?.clientSecrets?.findIndex((s) => guidKey(s?.secretId) === key) ?? -1;
       if (index !== -1) {
-        const description = str(secrets[index], 'description');
-        const which = description !== undefined && description.trim() !== '' ? `the client secret ${quote(description)}` : 'a client secret';
-        ctx.report({
-          pointer,
-          message: `${where} is the Secret ID of ${which} (azure.clientSecrets[${index}].secretId), not its Value: Microsoft answers AADSTS7000215 (invalid client secret); ${GET_VALUE}`,
-        });
-        continue;
-      }
-      if (isGuid(secret) || isBracedGuid(secret)) {
-        ctx.report({ pointer, message: guidMessage(section, secret, azure) });
-        continue;
-      }
-      if (isSecretPlaceholder(secret)) {
-        ctx.report({
-          pointer,
-          message: `${where} holds a placeholder, not a secret: paste the secret's Value from Certificates & secrets of the TM Master app registration, or write ${CLIENT_SECRET_VARIABLE} and set that environment variable`,
-        });
+        const other = fieldName(joinPointer('/azure/clientSecrets', index, 'secretId'));
+        const description = azure?.clientSecrets?.[index]?.description?.trim();
+        if (description) {
+          const shown = showValue(joinPointer('/azure/clientSecrets', index, 'description'), description);
+          ctx.report({ messageId: 'secretIdOf', pointer, data: { description: shown, other } });
+        } else {
+          ctx.report({ messageId: 'secretId', pointer, data: { other } });
+        }
+      } else if (key === guidKey(section.oauth2?.clientId) || key === guidKey(azure?.applicationId)) {
+        ctx.report({ messageId: 'clientId', pointer });
+      } else if (key === guidKey(azure?.objectId)) {
+        ctx.report({ messageId: 'objectId', pointer });
+      } else if (key === guidKey(azure?.tenantId)) {
+        ctx.report({ messageId: 'tenantId', pointer });
+      } else {
+        ctx.report({ messageId: 'guid', pointer });
       }
     }
   },

@@ -11,10 +11,17 @@ function inSection(text: string, where: Where, ...edits: ReadonlyArray<readonly 
   return text.slice(0, at) + edit(text.slice(at), ...edits);
 }
 
-const US = 'the US Government cloud (GCC High / DoD)';
+const GCC = 'the US Government GCC High cloud';
+const DOD_CLOUD = 'the US Government DoD cloud';
+const US = 'the US Government GCC High or DoD cloud';
 const GLOBAL = 'the global cloud';
 const CHINA = 'the China cloud (21Vianet)';
-const NO_CROSSING = 'tokens do not cross clouds';
+const POP3_SCOPE = '/exchange/pop3/oauth2/scope';
+const POP3_TOKEN = '/exchange/pop3/oauth2/tokenUrl';
+const SMTP_SCOPE = '/exchange/smtp/oauth2/scope';
+const MAIL_TOKEN = '/mailSettings/oauth2/tokenUrl';
+const MAIL_SCOPE = '/mailSettings/oauth2/scope';
+const OTHER_TENANT = 'd4c3b2a1-9f8e-4d7c-b6a5-0f1e2d3c4b5a';
 
 /** The vessel moved to US Government GCC High. */
 const GCC_HIGH = edit(
@@ -35,16 +42,21 @@ const CHINA_VESSEL = edit(
   ['scope: https://outlook.office365.com/.default', 'scope: https://partner.outlook.cn/.default'],
 );
 
+/** The vessel with Mail Settings moved to GCC High: Token URL, Scope and SMTP Server. */
+const MAIL_ON_GCC_HIGH = inSection(
+  VESSEL,
+  'mailSettings',
+  ['https://graph.microsoft.com/v1.0/users/{0}', 'https://graph.microsoft.us/v1.0/users/{0}'],
+  ['https://login.microsoftonline.com/', 'https://login.microsoftonline.us/'],
+  ['scope: https://graph.microsoft.com/.default', 'scope: https://graph.microsoft.us/.default'],
+);
+
 ruleTester(rule, {
   valid: [
     { name: 'the correct vessel', yaml: VESSEL },
     { name: 'the correct office', yaml: OFFICE },
     { name: 'the vessel in GCC High', yaml: GCC_HIGH },
     { name: 'the vessel in DoD (authority shared with GCC High)', yaml: DOD },
-    {
-      name: 'DoD Graph with GCC High Exchange and authority: one cloud here',
-      yaml: inSection(GCC_HIGH, 'smtp', ['https://graph.microsoft.us/v1.0', 'https://dod-graph.microsoft.us/v1.0']),
-    },
     { name: 'the vessel in the China cloud', yaml: CHINA_VESSEL },
     {
       name: 'the China cloud with the older authority login.chinacloudapi.cn',
@@ -63,6 +75,10 @@ ruleTester(rule, {
     {
       name: 'SMTP AUTH host with the global authority: the same cloud (oauth2/disabled and smtp/graph-url speak)',
       yaml: edit(OFFICE, ['https://graph.microsoft.com/v1.0/users/purchasing@example.com/sendMail', 'smtp.office365.com']),
+    },
+    {
+      name: 'the US SMTP AUTH host smtp.office365.us in a DoD section: GCC High and DoD share it',
+      yaml: inSection(DOD, 'smtp', ['server: https://dod-graph.microsoft.us/v1.0/users/replication.nordicstar@example.com/sendMail', 'server: smtp.office365.us']),
     },
     {
       name: 'a Token URL on an unknown host: only one cloud known (oauth2/token-url reports the host)',
@@ -86,6 +102,27 @@ ruleTester(rule, {
         ['https://login.microsoftonline.com/', 'https://login.microsoftonline.us/'],
       ),
     },
+    {
+      name: 'two tenants in two clouds: not one tenant in two clouds (oauth2/tenant-mismatch compares the tenants)',
+      yaml: MAIL_ON_GCC_HIGH.replace(`login.microsoftonline.us/${TENANT}`, `login.microsoftonline.us/${OTHER_TENANT}`),
+    },
+    {
+      name: 'one tenant: a DoD vessel whose Mail Settings sends through its own relay, with only the US sign-in server known there',
+      yaml: inSection(
+        DOD,
+        'mailSettings',
+        ['smtpServer: https://dod-graph.microsoft.us/v1.0/users/{0}/sendMail', 'smtpServer: smtp.example.com'],
+        ['scope: https://dod-graph.microsoft.us/.default', 'scope: Mail.Send'],
+      ),
+    },
+    {
+      name: 'a placeholder tenant on the GCC High side is no tenant to compare (oauth2/token-url reports it)',
+      yaml: MAIL_ON_GCC_HIGH.replace(`login.microsoftonline.us/${TENANT}`, 'login.microsoftonline.us/00000000-0000-0000-0000-000000000000'),
+    },
+    {
+      name: 'the tenant GUID on one side, its domain on the other: not comparable',
+      yaml: MAIL_ON_GCC_HIGH.replace(`login.microsoftonline.us/${TENANT}`, 'login.microsoftonline.us/nordicstar.onmicrosoft.com'),
+    },
     { name: 'no exchange section', yaml: removeBlock(VESSEL, 'exchange:') },
   ],
   invalid: [
@@ -94,9 +131,16 @@ ruleTester(rule, {
       yaml: inSection(VESSEL, 'pop3', ['https://login.microsoftonline.com/', 'https://login.microsoftonline.us/']),
       errors: [
         {
-          pointer: '/exchange/pop3/oauth2/tokenUrl',
+          pointer: POP3_TOKEN,
           at: 'https://login.microsoftonline.us/',
-          message: `TM Exchange POP3: the Token URL (login.microsoftonline.us) is for ${US} but the Scope (outlook.office365.com) is for ${GLOBAL} and the POP3 server outlook.office365.com is in ${GLOBAL}: ${NO_CROSSING} (AADSTS900432, or a token the server refuses); write the Token URL https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
+          messageId: 'oddOneOut',
+          data: {
+            field: 'TM Exchange POP3 > OAuth2 > Token URL',
+            host: 'login.microsoftonline.us',
+            cloud: US,
+            others: `TM Exchange POP3 > OAuth2 > Scope (outlook.office365.com) is for ${GLOBAL} and TM Exchange POP3 > Server (outlook.office365.com) is for ${GLOBAL}`,
+            expected: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
+          },
           fix: null,
         },
       ],
@@ -106,21 +150,28 @@ ruleTester(rule, {
       yaml: inSection(GCC_HIGH, 'pop3', ['scope: https://outlook.office365.us/.default', 'scope: https://outlook.office365.com/.default']),
       errors: [
         {
-          pointer: '/exchange/pop3/oauth2/scope',
+          pointer: POP3_SCOPE,
           at: 'https://outlook.office365.com/.default',
-          message: `TM Exchange POP3: the Scope (outlook.office365.com) is for ${GLOBAL} but the Token URL (login.microsoftonline.us) is for ${US} and the POP3 server outlook.office365.us is in ${US}: ${NO_CROSSING}`,
+          messageId: 'oddOneOut',
+          data: {
+            host: 'outlook.office365.com',
+            cloud: GLOBAL,
+            others: `TM Exchange POP3 > OAuth2 > Token URL (login.microsoftonline.us) is for ${US} and TM Exchange POP3 > Server (outlook.office365.us) is for ${GCC}`,
+            expected: 'https://outlook.office365.us/.default',
+          },
           fix: null,
         },
       ],
     },
     {
-      name: 'GCC High with the global Graph scope in Mail Settings: the fix names the Graph host of the server',
+      name: 'GCC High with the global Graph scope in Mail Settings: the advice names the Graph host of the server',
       yaml: inSection(GCC_HIGH, 'mailSettings', ['scope: https://graph.microsoft.us/.default', 'scope: https://graph.microsoft.com/.default']),
       errors: [
         {
-          pointer: '/mailSettings/oauth2/scope',
+          pointer: MAIL_SCOPE,
           at: 'https://graph.microsoft.com/.default',
-          message: /Mail Settings: the Scope \(graph\.microsoft\.com\) is for the global cloud but .* the SMTP Server graph\.microsoft\.us is in .*; write the Scope https:\/\/graph\.microsoft\.us\/\.default$/,
+          messageId: 'oddOneOut',
+          data: { field: 'Mail Settings > OAuth2 > Scope', others: /Mail Settings > SMTP Server \(graph\.microsoft\.us\) is for the US Government GCC High cloud$/, expected: 'https://graph.microsoft.us/.default' },
           fix: null,
         },
       ],
@@ -128,11 +179,60 @@ ruleTester(rule, {
     {
       name: 'DoD with the global Graph scope: the advice keeps the DoD Graph host',
       yaml: inSection(DOD, 'smtp', ['scope: https://dod-graph.microsoft.us/.default', 'scope: https://graph.microsoft.com/.default']),
+      errors: [{ pointer: SMTP_SCOPE, at: 'https://graph.microsoft.com/.default', messageId: 'oddOneOut', data: { expected: 'https://dod-graph.microsoft.us/.default' }, fix: null }],
+    },
+    {
+      name: 'DoD Graph server with the GCC High Graph scope: GCC High and DoD are different resources',
+      yaml: inSection(GCC_HIGH, 'smtp', ['https://graph.microsoft.us/v1.0', 'https://dod-graph.microsoft.us/v1.0']),
       errors: [
         {
-          pointer: '/exchange/smtp/oauth2/scope',
+          pointer: SMTP_SCOPE,
+          at: 'https://graph.microsoft.us/.default',
+          after: '  smtp:',
+          messageId: 'oddOneOut',
+          data: {
+            host: 'graph.microsoft.us',
+            cloud: GCC,
+            others: `TM Exchange SMTP > OAuth2 > Token URL (login.microsoftonline.us) is for ${US} and TM Exchange SMTP > SMTP Server (dod-graph.microsoft.us) is for ${DOD_CLOUD}`,
+            expected: 'https://dod-graph.microsoft.us/.default',
+          },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'the DoD POP3 scope on the GCC High POP3 server: the scope of the server\'s cloud',
+      yaml: inSection(GCC_HIGH, 'pop3', ['scope: https://outlook.office365.us/.default', 'scope: https://outlook-dod.office365.us/.default']),
+      errors: [{ pointer: POP3_SCOPE, at: 'https://outlook-dod.office365.us/.default', messageId: 'oddOneOut', data: { cloud: DOD_CLOUD, expected: 'https://outlook.office365.us/.default' }, fix: null }],
+    },
+    {
+      name: 'the DoD Graph URL with the global Token URL and Scope: the server is the odd one, the mailbox kept',
+      yaml: inSection(VESSEL, 'smtp', ['https://graph.microsoft.com/v1.0', 'https://dod-graph.microsoft.us/v1.0']),
+      errors: [
+        {
+          pointer: '/exchange/smtp/server',
+          at: 'https://dod-graph.microsoft.us/v1.0',
+          messageId: 'oddOneOut',
+          data: { host: 'dod-graph.microsoft.us', cloud: DOD_CLOUD, expected: 'https://graph.microsoft.com/v1.0/users/replication.nordicstar@example.com/sendMail' },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'the global Graph scope with the US sign-in server and the US SMTP AUTH host: GCC High or DoD unknown, both scopes named',
+      yaml: inSection(
+        VESSEL,
+        'smtp',
+        ['server: https://graph.microsoft.com/v1.0/users/replication.nordicstar@example.com/sendMail', 'server: smtp.office365.us'],
+        ['https://login.microsoftonline.com/', 'https://login.microsoftonline.us/'],
+      ),
+      errors: [
+        {
+          pointer: SMTP_SCOPE,
           at: 'https://graph.microsoft.com/.default',
-          message: 'write the Scope https://dod-graph.microsoft.us/.default',
+          after: '  smtp:',
+          messageId: 'oddOneOut',
+          data: { cloud: GLOBAL, expected: 'https://graph.microsoft.us/.default (GCC High) or https://dod-graph.microsoft.us/.default (DoD)' },
           fix: null,
         },
       ],
@@ -144,7 +244,14 @@ ruleTester(rule, {
         {
           pointer: '/exchange/smtp/server',
           at: 'https://graph.microsoft.com/v1.0',
-          message: `TM Exchange SMTP: the SMTP Server graph.microsoft.com is in ${GLOBAL} but the Token URL (login.microsoftonline.us) is for ${US} and the Scope (graph.microsoft.us) is for ${US}: ${NO_CROSSING} (AADSTS900432, or a token the server refuses); send through https://graph.microsoft.us/v1.0/users/<mailbox>/sendMail`,
+          messageId: 'oddOneOut',
+          data: {
+            field: 'TM Exchange SMTP > SMTP Server',
+            host: 'graph.microsoft.com',
+            cloud: GLOBAL,
+            others: `TM Exchange SMTP > OAuth2 > Token URL (login.microsoftonline.us) is for ${US} and TM Exchange SMTP > OAuth2 > Scope (graph.microsoft.us) is for ${GCC}`,
+            expected: 'https://graph.microsoft.us/v1.0/users/replication.nordicstar@example.com/sendMail',
+          },
           fix: null,
         },
       ],
@@ -157,7 +264,8 @@ ruleTester(rule, {
           pointer: '/exchange/pop3/server',
           at: 'outlook.office365.com',
           after: '  pop3:',
-          message: `TM Exchange POP3: the POP3 server outlook.office365.com is in ${GLOBAL} but the Token URL (login.microsoftonline.us) is for ${US} and the Scope (outlook.office365.us) is for ${US}: ${NO_CROSSING} (AADSTS900432, or a token the server refuses); enter outlook.office365.us as the POP3 server`,
+          messageId: 'oddOneOut',
+          data: { field: 'TM Exchange POP3 > Server', cloud: GLOBAL, expected: 'outlook.office365.us' },
           fix: null,
         },
       ],
@@ -167,9 +275,10 @@ ruleTester(rule, {
       yaml: inSection(CHINA_VESSEL, 'pop3', ['https://login.partner.microsoftonline.cn/', 'https://login.microsoftonline.com/']),
       errors: [
         {
-          pointer: '/exchange/pop3/oauth2/tokenUrl',
+          pointer: POP3_TOKEN,
           at: 'https://login.microsoftonline.com/',
-          message: `the Token URL (login.microsoftonline.com) is for ${GLOBAL} but the Scope (partner.outlook.cn) is for ${CHINA} and the POP3 server partner.outlook.cn is in ${CHINA}: ${NO_CROSSING} (AADSTS900432, or a token the server refuses); write the Token URL https://login.partner.microsoftonline.cn/${TENANT}/oauth2/v2.0/token`,
+          messageId: 'oddOneOut',
+          data: { cloud: GLOBAL, others: /is for the China cloud \(21Vianet\)$/, expected: `https://login.partner.microsoftonline.cn/${TENANT}/oauth2/v2.0/token` },
           fix: null,
         },
       ],
@@ -179,9 +288,10 @@ ruleTester(rule, {
       yaml: inSection(VESSEL, 'pop3', [`https://login.microsoftonline.com/${TENANT}/`, 'https://login.microsoftonline.us/TenantID/']),
       errors: [
         {
-          pointer: '/exchange/pop3/oauth2/tokenUrl',
+          pointer: POP3_TOKEN,
           at: 'https://login.microsoftonline.us/',
-          message: 'use the authority login.microsoftonline.com in the Token URL',
+          messageId: 'oddOneOut',
+          data: { expected: 'https://login.microsoftonline.com/<Directory (tenant) ID>/oauth2/v2.0/token' },
           fix: null,
         },
       ],
@@ -199,7 +309,12 @@ ruleTester(rule, {
           pointer: '/exchange/pop3/server',
           at: 'outlook.office365.com',
           after: '  pop3:',
-          message: `the POP3 server outlook.office365.com is in ${GLOBAL} but the Token URL (login.microsoftonline.us) is for ${US} and the Scope (partner.outlook.cn) is for ${CHINA}: ${NO_CROSSING} (AADSTS900432, or a token the server refuses); use the hosts of one cloud in the Token URL, the Scope and the server`,
+          messageId: 'noMajority',
+          data: {
+            cloud: GLOBAL,
+            others: `TM Exchange POP3 > OAuth2 > Token URL (login.microsoftonline.us) is for ${US} and TM Exchange POP3 > OAuth2 > Scope (partner.outlook.cn) is for ${CHINA}`,
+            fields: 'TM Exchange POP3 > OAuth2 > Token URL, TM Exchange POP3 > OAuth2 > Scope and TM Exchange POP3 > Server',
+          },
           fix: null,
         },
       ],
@@ -214,9 +329,10 @@ ruleTester(rule, {
       ),
       errors: [
         {
-          pointer: '/exchange/pop3/oauth2/scope',
+          pointer: POP3_SCOPE,
           at: 'https://outlook.office365.com/.default',
-          message: `TM Exchange POP3: the Scope (outlook.office365.com) is for ${GLOBAL} but the Token URL (login.microsoftonline.us) is for ${US}: ${NO_CROSSING}`,
+          messageId: 'noMajority',
+          data: { cloud: GLOBAL, others: `TM Exchange POP3 > OAuth2 > Token URL (login.microsoftonline.us) is for ${US}` },
           fix: null,
         },
       ],
@@ -234,7 +350,8 @@ ruleTester(rule, {
           pointer: '/exchange/pop3/server',
           at: 'outlook.office365.com',
           after: '  pop3:',
-          message: `the POP3 server outlook.office365.com is in ${GLOBAL} but the Scope (outlook.office365.us) is for ${US}: `,
+          messageId: 'noMajority',
+          data: { cloud: GLOBAL, others: `TM Exchange POP3 > OAuth2 > Scope (outlook.office365.us) is for ${GCC}` },
           fix: null,
         },
       ],
@@ -243,10 +360,101 @@ ruleTester(rule, {
       name: 'one finding per section: every section of a GCC High vessel with its global Token URL left in',
       yaml: GCC_HIGH.replaceAll('login.microsoftonline.us', 'login.microsoftonline.com'),
       errors: [
-        { pointer: '/mailSettings/oauth2/tokenUrl', at: 'https://login.microsoftonline.com/', message: 'Mail Settings: the Token URL (login.microsoftonline.com) is for the global cloud', fix: null },
-        { pointer: '/exchange/smtp/oauth2/tokenUrl', at: 'https://login.microsoftonline.com/', after: '  smtp:', message: 'TM Exchange SMTP: the Token URL', fix: null },
-        { pointer: '/exchange/pop3/oauth2/tokenUrl', at: 'https://login.microsoftonline.com/', after: '  pop3:', message: 'TM Exchange POP3: the Token URL', fix: null },
+        { pointer: MAIL_TOKEN, at: 'https://login.microsoftonline.com/', messageId: 'oddOneOut', data: { field: 'Mail Settings > OAuth2 > Token URL', cloud: GLOBAL }, fix: null },
+        { pointer: '/exchange/smtp/oauth2/tokenUrl', at: 'https://login.microsoftonline.com/', after: '  smtp:', messageId: 'oddOneOut', fix: null },
+        { pointer: POP3_TOKEN, at: 'https://login.microsoftonline.com/', after: '  pop3:', messageId: 'oddOneOut', fix: null },
+      ],
+    },
+    {
+      name: 'one tenant, two clouds: Mail Settings on GCC High, TM Exchange on the global cloud: Mail Settings is the odd one',
+      yaml: MAIL_ON_GCC_HIGH,
+      errors: [
+        {
+          pointer: MAIL_TOKEN,
+          at: 'https://login.microsoftonline.us/',
+          messageId: 'tenantCloud',
+          data: {
+            field: 'Mail Settings > OAuth2 > Token URL',
+            host: 'login.microsoftonline.us',
+            cloud: US,
+            target: GLOBAL,
+            others: 'TM Exchange SMTP and TM Exchange POP3',
+            changes: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token as Token URL, https://graph.microsoft.com/.default as Scope and https://graph.microsoft.com/v1.0/users/{0}/sendMail as SMTP Server`,
+          },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'one tenant, two clouds: only POP3 on GCC High, the tenant GUID in capitals there',
+      yaml: inSection(GCC_HIGH, 'pop3', [TENANT, TENANT.toUpperCase()]).replace(
+        /mailSettings:[\s\S]*?  pop3:/,
+        (head) => head.replaceAll('login.microsoftonline.us', 'login.microsoftonline.com').replaceAll('graph.microsoft.us', 'graph.microsoft.com'),
+      ),
+      errors: [
+        {
+          pointer: POP3_TOKEN,
+          at: 'https://login.microsoftonline.us/',
+          messageId: 'tenantCloud',
+          data: {
+            target: GLOBAL,
+            others: 'Mail Settings and TM Exchange SMTP',
+            changes: `https://login.microsoftonline.com/${TENANT.toUpperCase()}/oauth2/v2.0/token as Token URL, https://outlook.office365.com/.default as Scope and outlook.office365.com as Server`,
+          },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'one tenant in GCC High and DoD: the DoD Mail Settings is the odd one, reported at its Scope (the Token URL suits both)',
+      yaml: inSection(
+        GCC_HIGH,
+        'mailSettings',
+        ['https://graph.microsoft.us/v1.0/users/{0}', 'https://dod-graph.microsoft.us/v1.0/users/{0}'],
+        ['scope: https://graph.microsoft.us/.default', 'scope: https://dod-graph.microsoft.us/.default'],
+      ),
+      errors: [
+        {
+          pointer: MAIL_SCOPE,
+          at: 'https://dod-graph.microsoft.us/.default',
+          messageId: 'tenantCloud',
+          data: {
+            host: 'dod-graph.microsoft.us',
+            cloud: DOD_CLOUD,
+            target: GCC,
+            changes: 'https://graph.microsoft.us/.default as Scope and https://graph.microsoft.us/v1.0/users/{0}/sendMail as SMTP Server',
+          },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'one tenant domain, two clouds, one section each: the first section in the guide\'s order is the reference',
+      yaml: removeBlock(
+        inSection(
+          domainVessel(),
+          'smtp',
+          ['https://graph.microsoft.com/v1.0', 'https://microsoftgraph.chinacloudapi.cn/v1.0'],
+          ['https://login.microsoftonline.com/Example.onmicrosoft.com/', 'https://login.partner.microsoftonline.cn/Example.onmicrosoft.com/'],
+          ['scope: https://graph.microsoft.com/.default', 'scope: https://microsoftgraph.chinacloudapi.cn/.default'],
+        ),
+        '  pop3:',
+      ),
+      errors: [
+        {
+          pointer: '/exchange/smtp/oauth2/tokenUrl',
+          at: 'https://login.partner.microsoftonline.cn/',
+          messageId: 'tenantCloud',
+          data: { cloud: CHINA, target: GLOBAL, others: 'Mail Settings', changes: /^https:\/\/login\.microsoftonline\.com\/Example\.onmicrosoft\.com\/oauth2\/v2\.0\/token as Token URL, / },
+          fix: null,
+        },
       ],
     },
   ],
 });
+
+/** The vessel with the domain example.onmicrosoft.com as its tenant (written Example.onmicrosoft.com in TM Exchange SMTP). */
+function domainVessel(): string {
+  const text = VESSEL.replaceAll(`login.microsoftonline.com/${TENANT}/`, 'login.microsoftonline.com/example.onmicrosoft.com/');
+  return inSection(text, 'smtp', ['login.microsoftonline.com/example.onmicrosoft.com/', 'login.microsoftonline.com/Example.onmicrosoft.com/']);
+}

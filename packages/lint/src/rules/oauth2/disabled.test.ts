@@ -52,6 +52,12 @@ ruleTester(rule, {
       yaml: edit(VESSEL, ['server: outlook.office365.com', 'server: OUTLOOK.Office365.com']),
     },
     { name: 'no TM Exchange (the office): only Mail Settings is judged', yaml: removeBlock(VESSEL, 'exchange:') },
+    {
+      name: 'a tab whose useOAuth2 has no value (the schema reports the required field there, which supersedes this rule)',
+      yaml: within(VESSEL, 'pop3:', (t) => edit(t, ['useOAuth2: true', 'useOAuth2:'])),
+      schemaInvalid: true,
+    },
+    { name: 'the DoD twins with Use OAuth2 ticked', yaml: edit(VESSEL, ['server: outlook.office365.com', 'server: outlook-dod.office365.us']) },
   ],
   invalid: [
     {
@@ -62,8 +68,13 @@ ruleTester(rule, {
           pointer: '/exchange/pop3/oauth2/useOAuth2',
           at: 'false',
           after: 'pop3:',
-          message:
-            'TM Exchange POP3 talks to outlook.office365.com, a Microsoft 365 server, but Use OAuth2 is not ticked: basic authentication to Exchange Online ended on 1 October 2022',
+          messageId: 'notTicked',
+          data: {
+            field: 'TM Exchange POP3 > OAuth2 > Use OAuth2',
+            server: 'TM Exchange POP3 > Server',
+            host: '"outlook.office365.com"',
+            why: 'basic authentication to Exchange Online ended on 1 October 2022',
+          },
           fix: { pointer: '/exchange/pop3/oauth2/useOAuth2', value: true },
         },
       ],
@@ -75,10 +86,17 @@ ruleTester(rule, {
         {
           pointer: '/mailSettings/oauth2/useOAuth2',
           at: 'false',
-          message: /^Mail Settings talks to graph\.microsoft\.com, .*Use OAuth2 is not ticked: Microsoft Graph accepts only OAuth2 tokens/,
+          messageId: 'notTicked',
+          data: { server: 'Mail Settings > SMTP Server', host: '"graph.microsoft.com"', why: /^Microsoft Graph accepts only OAuth2 tokens/ },
           fix: { pointer: '/mailSettings/oauth2/useOAuth2', value: true },
         },
       ],
+    },
+    {
+      name: 'Use OAuth2 left out of a tab that is otherwise filled in: the schema\'s required-field finding stands alone',
+      schemaInvalid: true,
+      yaml: within(VESSEL, 'pop3:', (t) => removeLine(t, 'useOAuth2: true')),
+      errors: [],
     },
     {
       name: 'the POP3 OAuth2 tab left out: no fix, the tab must be filled in',
@@ -87,10 +105,17 @@ ruleTester(rule, {
         {
           pointer: '/exchange/pop3/oauth2/useOAuth2',
           at: 'pop3:',
-          message: 'TM Exchange POP3 talks to outlook.office365.com, a Microsoft 365 server, but it has no OAuth2 tab filled in',
+          messageId: 'noTab',
+          data: { field: 'TM Exchange POP3 > OAuth2 > Use OAuth2', host: '"outlook.office365.com"' },
           fix: null,
         },
       ],
+    },
+    {
+      name: 'the Mail Settings OAuth2 tab written with no value (oauth2:): no tab, said here as well as by the schema',
+      schemaInvalid: true,
+      yaml: OFFICE.replace(/  oauth2:\n(?:    .*\n)+/, '  oauth2:\n'),
+      errors: [{ pointer: '/mailSettings/oauth2/useOAuth2', at: 'oauth2:', messageId: 'noTab', data: { server: 'Mail Settings > SMTP Server' }, fix: null }],
     },
     {
       name: 'TM Exchange SMTP on smtp.office365.com with basic auth and no OAuth2 tab',
@@ -105,7 +130,8 @@ ruleTester(rule, {
           pointer: '/exchange/smtp/oauth2/useOAuth2',
           at: 'smtp:',
           after: 'exchange:',
-          message: /TM Exchange SMTP talks to smtp\.office365\.com, .*no OAuth2 tab.*SMTP AUTH/,
+          messageId: 'noTab',
+          data: { server: 'TM Exchange SMTP > SMTP Server', host: '"smtp.office365.com"', why: /SMTP AUTH/ },
           fix: null,
         },
       ],
@@ -114,9 +140,9 @@ ruleTester(rule, {
       name: 'every section with Use OAuth2 not ticked: one finding each',
       yaml: edit(VESSEL, ['useOAuth2: true', 'useOAuth2: false'], ['useOAuth2: true', 'useOAuth2: false'], ['useOAuth2: true', 'useOAuth2: false']),
       errors: [
-        { pointer: '/mailSettings/oauth2/useOAuth2', at: 'false', fix: { pointer: '/mailSettings/oauth2/useOAuth2', value: true } },
-        { pointer: '/exchange/smtp/oauth2/useOAuth2', at: 'false', after: 'smtp:', fix: { pointer: '/exchange/smtp/oauth2/useOAuth2', value: true } },
-        { pointer: '/exchange/pop3/oauth2/useOAuth2', at: 'false', after: 'pop3:', fix: { pointer: '/exchange/pop3/oauth2/useOAuth2', value: true } },
+        { pointer: '/mailSettings/oauth2/useOAuth2', at: 'false', messageId: 'notTicked', fix: { pointer: '/mailSettings/oauth2/useOAuth2', value: true } },
+        { pointer: '/exchange/smtp/oauth2/useOAuth2', at: 'false', after: 'smtp:', messageId: 'notTicked', fix: { pointer: '/exchange/smtp/oauth2/useOAuth2', value: true } },
+        { pointer: '/exchange/pop3/oauth2/useOAuth2', at: 'false', after: 'pop3:', messageId: 'notTicked', fix: { pointer: '/exchange/pop3/oauth2/useOAuth2', value: true } },
       ],
     },
     {
@@ -127,10 +153,16 @@ ruleTester(rule, {
           pointer: '/exchange/pop3/oauth2/useOAuth2',
           at: 'false',
           after: 'pop3:',
-          message: 'TM Exchange POP3 talks to outlook.office365.us, a Microsoft 365 server',
+          messageId: 'notTicked',
+          data: { host: '"outlook.office365.us"' },
           fix: { pointer: '/exchange/pop3/oauth2/useOAuth2', value: true },
         },
       ],
+    },
+    {
+      name: 'the DoD twin outlook-dod.office365.us',
+      yaml: edit(POP3_OFF, ['server: outlook.office365.com', 'server: outlook-dod.office365.us']),
+      errors: [{ pointer: '/exchange/pop3/oauth2/useOAuth2', at: 'false', after: 'pop3:', messageId: 'notTicked', data: { host: '"outlook-dod.office365.us"' }, fix: { pointer: '/exchange/pop3/oauth2/useOAuth2', value: true } }],
     },
     {
       name: 'the China twin partner.outlook.cn',
@@ -140,7 +172,8 @@ ruleTester(rule, {
           pointer: '/exchange/pop3/oauth2/useOAuth2',
           at: 'false',
           after: 'pop3:',
-          message: 'TM Exchange POP3 talks to partner.outlook.cn',
+          messageId: 'notTicked',
+          data: { host: '"partner.outlook.cn"' },
           fix: { pointer: '/exchange/pop3/oauth2/useOAuth2', value: true },
         },
       ],

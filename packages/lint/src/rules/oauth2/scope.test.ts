@@ -1,5 +1,9 @@
 import { edit, OFFICE, removeBlock, removeLine, VESSEL, within } from '../../test-utils/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../engine/config.js';
+import { lintText } from '../../engine/lint-document.js';
 import { ruleTester } from '../../test-utils/rule-tester.js';
+import cloudMismatch from './cloud-mismatch.js';
 import rule from './scope.js';
 
 const GRAPH = 'https://graph.microsoft.com/.default';
@@ -15,6 +19,19 @@ const smtp = (scope: string): string => within(VESSEL, 'smtp:', (t) => edit(t, [
 const MAIL = '/mailSettings/oauth2/scope';
 const SMTP = '/exchange/smtp/oauth2/scope';
 const POP3 = '/exchange/pop3/oauth2/scope';
+
+/** The vessel's POP3 section moved to another server and sign-in server (GCC High, DoD). */
+const pop3On = (server: string, authority: string, scope: string): string =>
+  within(VESSEL, 'pop3:', (t) => edit(t, ['server: outlook.office365.com', `server: ${server}`], ['login.microsoftonline.com', authority], [`scope: ${EXO}`, `scope: ${scope}`]));
+/** The office with its own SMTP relay and Use OAuth2 ticked, on the US Government sign-in server: GCC High or DoD is unknown. */
+const usOffice = (scope: string): string =>
+  edit(
+    OFFICE,
+    ['smtpServer: https://graph.microsoft.com/v1.0/users/purchasing@example.com/sendMail', 'smtpServer: smtp.example.com'],
+    ['login.microsoftonline.com', 'login.microsoftonline.us'],
+    [`scope: ${GRAPH}`, `scope: ${scope}`],
+  );
+const BOTH_US_GRAPH = 'https://graph.microsoft.us/.default (GCC High) or https://dod-graph.microsoft.us/.default (DoD)';
 
 /** A vessel on its own relay and POP3 server, with basic auth and junk scopes: OAuth2 does not apply. */
 const RELAY = within(
@@ -44,7 +61,13 @@ ruleTester(rule, {
     { name: 'the US Government scopes', yaml: smtp('https://graph.microsoft.us/.default').replace(`scope: ${EXO}`, 'scope: https://outlook.office365.us/.default') },
     { name: 'the DoD scopes', yaml: smtp('https://dod-graph.microsoft.us/.default').replace(`scope: ${EXO}`, 'scope: https://outlook-dod.office365.us/.default') },
     { name: 'the China scopes', yaml: smtp('https://microsoftgraph.chinacloudapi.cn/.default').replace(`scope: ${EXO}`, 'scope: https://partner.outlook.cn/.default') },
+    { name: 'a DoD POP3 section, all of a piece', yaml: pop3On('outlook-dod.office365.us', 'login.microsoftonline.us', 'https://outlook-dod.office365.us/.default') },
     { name: 'a scope of another cloud than the server: oauth2/cloud-mismatch speaks, not this rule', yaml: pop3('https://outlook.office365.us/.default') },
+    {
+      name: 'the GCC High scope on a DoD POP3 server: the right resource, the wrong cloud (oauth2/cloud-mismatch speaks)',
+      yaml: pop3On('outlook-dod.office365.us', 'login.microsoftonline.us', 'https://outlook.office365.us/.default'),
+    },
+    { name: 'the DoD Graph scope on the US Government sign-in server, the site\'s own relay', yaml: usOffice('https://dod-graph.microsoft.us/.default') },
     { name: 'a vessel on its own relay and POP3 server with basic auth', yaml: RELAY },
     {
       name: 'a Microsoft server with no OAuth2 tab: oauth2/disabled speaks, not this rule',
@@ -61,7 +84,8 @@ ruleTester(rule, {
           pointer: POP3,
           at: GRAPH,
           after: 'pop3:',
-          message: 'POP3 needs the scope https://outlook.office365.com/.default; https://graph.microsoft.com/.default is the scope for sending through Graph',
+          messageId: 'swappedScope',
+          data: { field: 'TM Exchange POP3 > OAuth2 > Scope', needs: 'POP3 needs the scope', expected: EXO, value: `"${GRAPH}"`, other: 'sending through Graph' },
           fix: { pointer: POP3, value: EXO },
         },
       ],
@@ -73,7 +97,8 @@ ruleTester(rule, {
         {
           pointer: MAIL,
           at: EXO,
-          message: 'Mail Settings > OAuth2 > Scope: sending through Graph needs the scope https://graph.microsoft.com/.default; https://outlook.office365.com/.default is the scope for downloading with POP3',
+          messageId: 'swappedScope',
+          data: { field: 'Mail Settings > OAuth2 > Scope', needs: 'sending through Graph needs the scope', expected: GRAPH, other: 'downloading with POP3' },
           fix: { pointer: MAIL, value: GRAPH },
         },
       ],
@@ -85,7 +110,8 @@ ruleTester(rule, {
         {
           pointer: POP3,
           at: 'https://graph.microsoft.us/.default',
-          message: 'POP3 needs the scope https://outlook.office365.us/.default; https://graph.microsoft.us/.default is the scope for sending through Graph',
+          messageId: 'swappedScope',
+          data: { expected: 'https://outlook.office365.us/.default' },
           fix: { pointer: POP3, value: 'https://outlook.office365.us/.default' },
         },
       ],
@@ -93,72 +119,97 @@ ruleTester(rule, {
     {
       name: 'swapped in the DoD cloud: fixed to the DoD Exchange host',
       yaml: edit(pop3('https://dod-graph.microsoft.us/.default'), ['server: outlook.office365.com', 'server: outlook-dod.office365.us']),
-      errors: [{ pointer: POP3, at: 'https://dod-graph', message: 'POP3 needs the scope https://outlook-dod.office365.us/.default', fix: { pointer: POP3, value: 'https://outlook-dod.office365.us/.default' } }],
+      errors: [{ pointer: POP3, at: 'https://dod-graph', messageId: 'swappedScope', data: { expected: 'https://outlook-dod.office365.us/.default' }, fix: { pointer: POP3, value: 'https://outlook-dod.office365.us/.default' } }],
+    },
+    {
+      name: 'the GCC High Graph scope on a DoD POP3 server: swapped and of the other US cloud, fixed to the DoD Exchange host',
+      yaml: pop3On('outlook-dod.office365.us', 'login.microsoftonline.us', 'https://graph.microsoft.us/.default'),
+      errors: [{ pointer: POP3, at: 'https://graph.microsoft.us', messageId: 'swappedScope', data: { expected: 'https://outlook-dod.office365.us/.default' }, fix: { pointer: POP3, value: 'https://outlook-dod.office365.us/.default' } }],
+    },
+    {
+      name: 'the global Graph scope on a GCC High POP3 server: swapped and of another cloud, fixed in the cloud the server and Token URL agree on',
+      yaml: pop3On('outlook.office365.us', 'login.microsoftonline.us', GRAPH),
+      errors: [{ pointer: POP3, at: GRAPH, after: 'pop3:', messageId: 'swappedScope', data: { expected: 'https://outlook.office365.us/.default' }, fix: { pointer: POP3, value: 'https://outlook.office365.us/.default' } }],
     },
     {
       name: 'the Graph resource without /.default on POP3: swapped, not merely incomplete',
       yaml: pop3('https://graph.microsoft.com'),
-      errors: [{ pointer: POP3, at: 'https://graph.microsoft.com', after: 'pop3:', message: '"https://graph.microsoft.com" is the resource for sending through Graph', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: 'https://graph.microsoft.com', after: 'pop3:', messageId: 'swappedResource', data: { value: '"https://graph.microsoft.com"', other: 'sending through Graph' }, fix: { pointer: POP3, value: EXO } }],
     },
     {
       name: 'a permission name (Mail.Send)',
       yaml: mail('Mail.Send'),
-      errors: [{ pointer: MAIL, at: 'Mail.Send', message: '"Mail.Send" is the name of a permission (App registrations > API permissions), not a scope', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: 'Mail.Send', messageId: 'permission', data: { value: '"Mail.Send"', expected: GRAPH }, fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
       name: 'a permission name (POP.AccessAsApp)',
       yaml: pop3('POP.AccessAsApp'),
-      errors: [{ pointer: POP3, at: 'POP.AccessAsApp', message: 'is the name of a permission', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: 'POP.AccessAsApp', messageId: 'permission', fix: { pointer: POP3, value: EXO } }],
     },
     {
       name: 'a permission name in the China cloud: the fix follows the server',
       yaml: edit(pop3('IMAP.AccessAsApp'), ['server: outlook.office365.com', 'server: partner.outlook.cn']),
-      errors: [{ pointer: POP3, at: 'IMAP.AccessAsApp', message: 'is the name of a permission', fix: { pointer: POP3, value: 'https://partner.outlook.cn/.default' } }],
+      errors: [{ pointer: POP3, at: 'IMAP.AccessAsApp', messageId: 'permission', fix: { pointer: POP3, value: 'https://partner.outlook.cn/.default' } }],
+    },
+    {
+      name: 'a permission name on a DoD POP3 server: the fix is the DoD scope, not the GCC High one',
+      yaml: pop3On('outlook-dod.office365.us', 'login.microsoftonline.us', 'POP.AccessAsApp'),
+      errors: [{ pointer: POP3, at: 'POP.AccessAsApp', messageId: 'permission', data: { expected: 'https://outlook-dod.office365.us/.default' }, fix: { pointer: POP3, value: 'https://outlook-dod.office365.us/.default' } }],
+    },
+    {
+      name: 'a permission name with only the US Government sign-in server known: both US scopes named, no fix',
+      yaml: usOffice('Mail.Send'),
+      errors: [{ pointer: MAIL, at: 'Mail.Send', messageId: 'permission', data: { expected: BOTH_US_GRAPH }, fix: null }],
     },
     {
       name: 'a delegated scope (POP.AccessAsUser.All)',
       yaml: pop3('https://outlook.office365.com/POP.AccessAsUser.All'),
-      errors: [{ pointer: POP3, at: 'https://outlook.office365.com/POP', message: 'is a delegated scope, for a person signing in', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: 'https://outlook.office365.com/POP', messageId: 'delegated', fix: { pointer: POP3, value: EXO } }],
     },
     {
       name: 'a delegated scope (Graph Mail.Send)',
       yaml: smtp('https://graph.microsoft.com/Mail.Send'),
-      errors: [{ pointer: SMTP, at: 'https://graph.microsoft.com/Mail.Send', message: 'TM Exchange SMTP > OAuth2 > Scope "https://graph.microsoft.com/Mail.Send" is a delegated scope', fix: { pointer: SMTP, value: GRAPH } }],
+      errors: [{ pointer: SMTP, at: 'https://graph.microsoft.com/Mail.Send', messageId: 'delegated', data: { field: 'TM Exchange SMTP > OAuth2 > Scope', value: '"https://graph.microsoft.com/Mail.Send"' }, fix: { pointer: SMTP, value: GRAPH } }],
     },
     {
       name: 'a delegated scope (offline_access)',
       yaml: pop3('offline_access'),
-      errors: [{ pointer: POP3, at: 'offline_access', message: 'is a delegated scope', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: 'offline_access', messageId: 'delegated', fix: { pointer: POP3, value: EXO } }],
     },
     {
       name: 'a delegated scope (User.Read)',
       yaml: mail('User.Read'),
-      errors: [{ pointer: MAIL, at: 'User.Read', message: '"User.Read" is a delegated scope', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: 'User.Read', messageId: 'delegated', data: { value: '"User.Read"' }, fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
       name: 'a delegated scope (openid)',
       yaml: mail('openid'),
-      errors: [{ pointer: MAIL, at: 'openid', message: 'is a delegated scope', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: 'openid', messageId: 'delegated', fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
       name: '/.default missing',
       yaml: mail('https://graph.microsoft.com'),
-      errors: [{ pointer: MAIL, at: 'https://graph.microsoft.com', after: 'scope:', message: 'lacks /.default at the end', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: 'https://graph.microsoft.com', after: 'scope:', messageId: 'noDefault', data: { expected: GRAPH }, fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
       name: '/.default missing after a trailing slash',
       yaml: pop3('https://outlook.office365.com/'),
-      errors: [{ pointer: POP3, at: 'https://outlook.office365.com/', after: 'pop3:', message: 'lacks /.default at the end', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: 'https://outlook.office365.com/', after: 'pop3:', messageId: 'noDefault', fix: { pointer: POP3, value: EXO } }],
+    },
+    {
+      name: '/.default missing on the DoD Graph resource: the DoD scope',
+      yaml: usOffice('https://dod-graph.microsoft.us'),
+      errors: [{ pointer: MAIL, at: 'https://dod-graph.microsoft.us', messageId: 'noDefault', data: { expected: 'https://dod-graph.microsoft.us/.default' }, fix: { pointer: MAIL, value: 'https://dod-graph.microsoft.us/.default' } }],
     },
     {
       name: 'several scopes separated by a space',
       yaml: mail(`${GRAPH} offline_access`),
-      errors: [{ pointer: MAIL, at: GRAPH, message: 'holds 2 scopes ("https://graph.microsoft.com/.default", "offline_access"), but a token is for one resource only', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: GRAPH, messageId: 'several', data: { count: 2, value: `"${GRAPH} offline_access"` }, fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
       name: 'several scopes separated by commas',
       yaml: pop3(`"${EXO},${GRAPH}"`),
-      errors: [{ pointer: POP3, at: `"${EXO}`, message: 'holds 2 scopes', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: `"${EXO}`, messageId: 'several', data: { count: 2 }, fix: { pointer: POP3, value: EXO } }],
     },
     {
       name: 'the scope not filled in',
@@ -168,54 +219,78 @@ ruleTester(rule, {
           pointer: POP3,
           at: 'oauth2:',
           after: 'pop3:',
-          message: 'TM Exchange POP3 > OAuth2 > Scope is not filled in: without a scope no token is issued (AADSTS90014); POP3 needs the scope https://outlook.office365.com/.default',
+          messageId: 'notFilledIn',
+          data: { field: 'TM Exchange POP3 > OAuth2 > Scope', needs: 'POP3 needs the scope', expected: EXO },
           fix: { pointer: POP3, value: EXO },
         },
       ],
     },
     {
-      name: 'an empty scope',
+      name: 'an empty scope: "is not filled in" too',
       yaml: mail('""'),
-      errors: [{ pointer: MAIL, at: '""', message: 'Mail Settings > OAuth2 > Scope is empty', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: '""', messageId: 'notFilledIn', data: { expected: GRAPH }, fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
-      name: 'an empty scope on the site\'s own server with a US Government Token URL: the fix follows the Token URL',
-      yaml: edit(
-        OFFICE,
-        ['smtpServer: https://graph.microsoft.com/v1.0/users/purchasing@example.com/sendMail', 'smtpServer: smtp.example.com'],
-        ['login.microsoftonline.com', 'login.microsoftonline.us'],
-        [`scope: ${GRAPH}`, 'scope: ""'],
-      ),
-      errors: [{ pointer: MAIL, at: '""', message: 'is empty', fix: { pointer: MAIL, value: 'https://graph.microsoft.us/.default' } }],
+      name: 'an empty scope on a DoD POP3 server: the DoD scope',
+      yaml: pop3On('outlook-dod.office365.us', 'login.microsoftonline.us', '" "'),
+      errors: [{ pointer: POP3, at: '" "', messageId: 'notFilledIn', data: { expected: 'https://outlook-dod.office365.us/.default' }, fix: { pointer: POP3, value: 'https://outlook-dod.office365.us/.default' } }],
+    },
+    {
+      name: 'an empty scope on the site\'s own server with a US Government Token URL: GCC High or DoD is unknown, both named, no fix',
+      yaml: usOffice('""'),
+      errors: [{ pointer: MAIL, at: '""', messageId: 'notFilledIn', data: { expected: BOTH_US_GRAPH }, fix: null }],
+    },
+    {
+      name: 'an empty scope on the site\'s own server with a China Token URL: the fix follows the Token URL',
+      yaml: edit(usOffice('""'), ['login.microsoftonline.us', 'login.partner.microsoftonline.cn']),
+      errors: [{ pointer: MAIL, at: '""', messageId: 'notFilledIn', fix: { pointer: MAIL, value: 'https://microsoftgraph.chinacloudapi.cn/.default' } }],
     },
     {
       name: 'the sign-in server as the scope',
       yaml: mail('https://login.microsoftonline.com/.default'),
-      errors: [{ pointer: MAIL, at: 'https://login.microsoftonline.com/.default', message: 'is not the scope for sending through Graph: enter https://graph.microsoft.com/.default', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: 'https://login.microsoftonline.com/.default', messageId: 'other', data: { purpose: 'sending through Graph', expected: GRAPH }, fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
       name: 'the app registration\'s own URI',
       yaml: mail('api://tmmaster/.default'),
-      errors: [{ pointer: MAIL, at: 'api://tmmaster/.default', message: 'is not the scope for sending through Graph', fix: { pointer: MAIL, value: GRAPH } }],
+      errors: [{ pointer: MAIL, at: 'api://tmmaster/.default', messageId: 'other', fix: { pointer: MAIL, value: GRAPH } }],
     },
     {
       name: '.default in capitals',
       yaml: pop3('https://outlook.office365.com/.DEFAULT'),
-      errors: [{ pointer: POP3, at: 'https://outlook.office365.com/.DEFAULT', message: 'is not the scope for downloading with POP3: enter exactly https://outlook.office365.com/.default', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: 'https://outlook.office365.com/.DEFAULT', messageId: 'notExact', data: { purpose: 'downloading with POP3', expected: EXO }, fix: { pointer: POP3, value: EXO } }],
     },
     {
       name: 'http: instead of https:',
       yaml: pop3('http://outlook.office365.com/.default'),
-      errors: [{ pointer: POP3, at: 'http://outlook.office365.com/.default', message: 'enter exactly https://outlook.office365.com/.default', fix: { pointer: POP3, value: EXO } }],
+      errors: [{ pointer: POP3, at: 'http://outlook.office365.com/.default', messageId: 'notExact', fix: { pointer: POP3, value: EXO } }],
     },
     {
       name: 'a wrong scope in every section: one finding each',
       yaml: VESSEL.split(`scope: ${GRAPH}`).join('scope: Mail.Send').replace(`scope: ${EXO}`, 'scope: POP.AccessAsApp'),
       errors: [
-        { pointer: MAIL, at: 'Mail.Send', fix: { pointer: MAIL, value: GRAPH } },
-        { pointer: SMTP, at: 'Mail.Send', after: 'smtp:', fix: { pointer: SMTP, value: GRAPH } },
-        { pointer: POP3, at: 'POP.AccessAsApp', fix: { pointer: POP3, value: EXO } },
+        { pointer: MAIL, at: 'Mail.Send', messageId: 'permission', fix: { pointer: MAIL, value: GRAPH } },
+        { pointer: SMTP, at: 'Mail.Send', after: 'smtp:', messageId: 'permission', fix: { pointer: SMTP, value: GRAPH } },
+        { pointer: POP3, at: 'POP.AccessAsApp', messageId: 'permission', fix: { pointer: POP3, value: EXO } },
       ],
     },
   ],
+});
+
+describe('with oauth2/cloud-mismatch, which this rule supersedes at the Scope', () => {
+  const lint = (yaml: string, scopeOff: boolean): string[] => {
+    const rules = [rule, cloudMismatch];
+    const config = resolveConfig(rules, scopeOff ? { config: { rules: { 'oauth2/scope': 'off' } } } : {});
+    return lintText(yaml, { filePath: 'case.yaml' }, { config, today: '2026-11-29', rules })
+      .flatMap((r) => r.messages)
+      .map((m) => `${m.ruleId} ${m.messageId} ${m.pointer}`);
+  };
+  const SWAPPED_ACROSS = pop3On('outlook-dod.office365.us', 'login.microsoftonline.us', 'https://graph.microsoft.us/.default');
+
+  it('a scope of the wrong resource and the wrong cloud is one finding, this rule\'s, whose fix is in the right cloud', () => {
+    expect(lint(SWAPPED_ACROSS, false)).toEqual([`oauth2/scope swappedScope ${POP3}`]);
+  });
+  it('with this rule off, oauth2/cloud-mismatch still says it', () => {
+    expect(lint(SWAPPED_ACROSS, true)).toEqual([`oauth2/cloud-mismatch oddOneOut ${POP3}`]);
+  });
 });

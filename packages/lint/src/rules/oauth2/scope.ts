@@ -1,15 +1,11 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { blank, present } from '../../model/access.js';
-import { CLOUDS, hostInfo, splitUrl, type Cloud } from '../../model/microsoft.js';
+import { CLOUDS, cloudParts, hostInfo, judgeClouds, perCloud, splitUrl, type Cloud } from '../../model/microsoft.js';
 import type { Channel, MailSection } from '../../model/sections.js';
-import { analyzeTokenUrl } from '../../model/token-url.js';
-import { quote } from '../../model/values.js';
+import { tabValues } from '../../rule-kit/tab-fields.js';
+import { ours, showValue, type Shown } from '../../secrets/show.js';
 
 /** The resource each channel needs a token for. */
 const RESOURCE_ROLE = { graph: 'graph', pop3: 'exchange' } as const;
-
-/** Hosts of the US Government DoD environment, whose resources differ from GCC High's. */
-const DOD_HOSTS = new Set(['dod-graph.microsoft.us', 'outlook-dod.office365.us']);
 
 /** What a channel is for, in the words of the guide. */
 const PURPOSE: Readonly<Record<Channel, string>> = {
@@ -40,67 +36,46 @@ function isPermissionName(name: string): boolean {
   return /^[A-Z][A-Za-z]*(?:\.[A-Z][A-Za-z]*)+$/.test(name) && hostInfo(name) === undefined;
 }
 
-/** The scope the section needs, in the cloud its values point to (cross-cloud mixing is oauth2/cloud-mismatch's). */
-function expectedScope(section: MailSection, scopeHost: string | undefined): string {
-  const scopeInfo = hostInfo(scopeHost);
-  const serverInfo = hostInfo(section.host);
-  const tokenUrl = section.tab('tokenUrl');
-  const cloud: Cloud =
-    scopeInfo?.cloud ?? serverInfo?.cloud ?? (tokenUrl !== undefined ? analyzeTokenUrl(tokenUrl).cloud : undefined) ?? 'global';
-  const dod = cloud === 'usgov' && [scopeHost, section.host].some((h) => h !== undefined && DOD_HOSTS.has(h));
-  if (section.channel === 'graph') return `https://${dod ? 'dod-graph.microsoft.us' : CLOUDS[cloud].graph}/.default`;
-  return `https://${dod ? 'outlook-dod.office365.us' : CLOUDS[cloud].exchange}/.default`;
+/**
+ * The clouds the section's scope must be in: those its Token URL, Scope and server agree on; where they
+ * disagree, those the other two agree on (oauth2/cloud-mismatch reports the odd one out); where no two
+ * agree, the Scope's own, else the server's, else the Token URL's. The global cloud when none is known.
+ */
+function expectedClouds(section: MailSection): readonly Cloud[] {
+  const parts = cloudParts({ tokenUrl: section.oauth2?.tokenUrl, scope: section.oauth2?.scope, serverHost: section.host });
+  const verdict = judgeClouds(parts);
+  const clouds = verdict.common ?? verdict.target ?? (parts.scope ?? parts.server ?? parts.tokenUrl)?.clouds ?? [];
+  return clouds.length > 0 ? clouds : ['global'];
 }
 
-/** The first Microsoft host a scope names, if any: it decides the cloud of the fix. */
-function scopeHost(parts: readonly string[]): string | undefined {
-  for (const part of parts) {
-    const url = splitUrl(part);
-    if (url && hostInfo(url.host)) return url.host;
-  }
-  return undefined;
+/** The scope of the channel in those clouds: one value and a fix, or (GCC High or DoD unknown) both, without a fix. */
+function expectedScope(section: MailSection): { readonly shown: Shown; readonly fix?: string } {
+  const clouds = expectedClouds(section);
+  const scope = (c: Cloud): string => `https://${section.channel === 'graph' ? CLOUDS[c].graph : CLOUDS[c].exchange}/.default`;
+  const only = clouds.length === 1 ? clouds[0] : undefined;
+  return only !== undefined ? { shown: ours(scope(only)), fix: scope(only) } : { shown: ours(perCloud(clouds, scope)) };
 }
+
+type MessageId = 'notFilledIn' | 'several' | 'swappedScope' | 'swappedResource' | 'noDefault' | 'delegated' | 'permission' | 'notExact' | 'other';
 
 /** Judges a scope: the message when it is wrong for the channel, else undefined. */
-function judge(section: MailSection, value: string, parts: readonly string[], field: string, expected: string): string | undefined {
-  const written = quote(value);
-  const channel = section.channel;
-  if (parts.length > 1) {
-    return `${field} holds ${parts.length} scopes (${parts.map((p) => quote(p)).join(', ')}), but a token is for one resource only (AADSTS700022): enter only ${expected}`;
-  }
+function judge(channel: Channel, value: string, parts: readonly string[]): MessageId | undefined {
+  if (parts.length > 1) return 'several';
   const url = splitUrl(value);
   const info = url ? hostInfo(url.host) : undefined;
   if (url && info && (info.role === 'graph' || info.role === 'exchange')) {
-    const host = url.host;
     const ours = info.role === RESOURCE_ROLE[channel];
     const path = url.path;
     const bare = path === '' || path === '/';
     const plain = url.scheme === 'https' && url.port === undefined && url.query === '';
-    if (plain && path === '/.default') {
-      if (ours) return undefined;
-      const other: Channel = channel === 'graph' ? 'pop3' : 'graph';
-      return `${field}: ${NEEDS[channel]} ${expected}; https://${host}/.default is the scope for ${PURPOSE[other]}`;
-    }
-    if (plain && bare) {
-      if (!ours) {
-        const other: Channel = channel === 'graph' ? 'pop3' : 'graph';
-        return `${field}: ${NEEDS[channel]} ${expected}; ${written} is the resource for ${PURPOSE[other]}`;
-      }
-      return `${field} ${written} lacks /.default at the end: an app-only token needs the resource followed by /.default; enter ${expected}`;
-    }
-    const name = path.slice(1);
-    if (plain && /^[A-Za-z][\w.]*$/.test(name)) {
-      return `${field} ${written} is a delegated scope, for a person signing in; TM Master signs in as the application (client credentials) and needs ${expected}`;
-    }
-    return `${field} ${written} is not the scope for ${PURPOSE[channel]}: enter exactly ${expected} (https, lower-case /.default, nothing after it)`;
+    if (plain && path === '/.default') return ours ? undefined : 'swappedScope';
+    if (plain && bare) return ours ? 'noDefault' : 'swappedResource';
+    if (plain && /^[A-Za-z][\w.]*$/.test(path.slice(1))) return 'delegated';
+    return 'notExact';
   }
-  if (!url && isDelegatedName(value)) {
-    return `${field} ${written} is a delegated scope, for a person signing in; TM Master signs in as the application (client credentials) and needs ${expected}`;
-  }
-  if (!url && isPermissionName(value)) {
-    return `${field} ${written} is the name of a permission (App registrations > API permissions), not a scope: the permission is granted in Entra ID; here enter ${expected}`;
-  }
-  return `${field} ${written} is not the scope for ${PURPOSE[channel]}: enter ${expected}`;
+  if (!url && isDelegatedName(value)) return 'delegated';
+  if (!url && isPermissionName(value)) return 'permission';
+  return 'other';
 }
 
 /** The Scope of each OAuth2 tab: Graph's for sending, Exchange Online's for POP3, as `<resource>/.default`. */
@@ -109,30 +84,48 @@ export default defineRule({
   severity: 'error',
   docs: { description: 'The OAuth2 scope matches the channel: https://graph.microsoft.com/.default for sending through Graph, https://outlook.office365.com/.default for POP3' },
   fixable: true,
+  // the expected scope is in the cloud the section's other fields agree on: it says the cloud too
+  supersedes: ['oauth2/cloud-mismatch'],
+  messages: {
+    notFilledIn: '{{field}} is not filled in: without a scope no token is issued (AADSTS90014); {{needs}} {{expected}}',
+    several: '{{field}} holds {{count}} scopes ({{value}}), but a token is for one resource only (AADSTS700022): enter only {{expected}}',
+    swappedScope: '{{field}}: {{needs}} {{expected}}; {{value}} is the scope for {{other}}',
+    swappedResource: '{{field}}: {{needs}} {{expected}}; {{value}} is the resource for {{other}}',
+    noDefault: '{{field}} {{value}} lacks /.default at the end: an app-only token needs the resource followed by /.default; enter {{expected}}',
+    delegated: '{{field}} {{value}} is a delegated scope, for a person signing in; TM Master signs in as the application (client credentials) and needs {{expected}}',
+    permission:
+      '{{field}} {{value}} is the name of a permission (App registrations > API permissions), not a scope: the permission is granted in Entra ID; here enter {{expected}}',
+    notExact: '{{field}} {{value}} is not the scope for {{purpose}}: enter exactly {{expected}} (https, lower-case /.default, nothing after it)',
+    other: '{{field}} {{value}} is not the scope for {{purpose}}: enter {{expected}}',
+  },
   check(ctx) {
-    for (const section of ctx.sections) {
-      if (!section.oauthApplies) continue;
+    const values = tabValues(ctx, 'scope', (section) => {
+      const expected = expectedScope(section);
       const pointer = section.tabPointer('scope');
-      const field = `${section.label} > OAuth2 > Scope`;
-      if (blank(section.oauth2, 'scope')) {
-        if (!section.reportMissing) continue;
-        const scope = expectedScope(section, undefined);
-        const empty = present(section.oauth2, 'scope') ? 'is empty' : 'is not filled in';
-        ctx.report({
-          pointer,
-          message: `${field} ${empty}: without a scope no token is issued (AADSTS90014); ${NEEDS[section.channel]} ${scope}`,
-          fix: { pointer, value: scope },
-        });
-        continue;
-      }
-      const value = section.tab('scope');
-      if (value === undefined) continue; // a wrong type: the schema reports it
-      const trimmed = value.trim();
+      return {
+        data: { needs: ours(NEEDS[section.channel]), expected: expected.shown },
+        ...(expected.fix !== undefined ? { fix: { pointer, value: expected.fix } } : {}),
+      };
+    });
+    for (const { section, pointer, trimmed } of values) {
       const parts = trimmed.split(/[\s,]+/).filter((p) => p !== '');
-      const expected = expectedScope(section, scopeHost(parts));
-      const message = judge(section, trimmed, parts, field, expected);
-      if (message === undefined) continue;
-      ctx.report({ pointer, message, fix: { pointer, value: expected } });
+      const messageId = judge(section.channel, trimmed, parts);
+      if (messageId === undefined) continue;
+      const expected = expectedScope(section);
+      const other: Channel = section.channel === 'graph' ? 'pop3' : 'graph';
+      ctx.report({
+        messageId,
+        pointer,
+        data: {
+          value: showValue(pointer, trimmed),
+          expected: expected.shown,
+          needs: ours(NEEDS[section.channel]),
+          purpose: ours(PURPOSE[section.channel]),
+          other: ours(PURPOSE[other]),
+          count: parts.length,
+        },
+        ...(expected.fix !== undefined ? { fix: { pointer, value: expected.fix } } : {}),
+      });
     }
   },
 });

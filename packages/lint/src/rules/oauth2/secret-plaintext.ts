@@ -1,9 +1,9 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { obj, str } from '../../model/access.js';
-import type { MailSection, SectionId } from '../../model/sections.js';
 import { joinPointer } from '../../load/pointer.js';
+import type { MailSection, SectionId } from '../../model/sections.js';
 import { isSecretReference } from '../../model/values.js';
-import { CLIENT_SECRET_VARIABLE, isSecretPlaceholder, looksLikeReference } from '../../rule-kit/secret-reference.js';
+import { CLIENT_SECRET_VARIABLE, isElided, isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../../rule-kit/secret-reference.js';
+import { ours } from '../../secrets/show.js';
 
 /** The environment variable suggested for each section's Basic Auth password. */
 const PASSWORD_VARIABLE: Readonly<Record<SectionId, string>> = {
@@ -14,46 +14,33 @@ const PASSWORD_VARIABLE: Readonly<Record<SectionId, string>> = {
 
 interface Stored {
   readonly pointer: string;
-  /** The field as the dialog names it: "Mail Settings > OAuth2 > Client Secret". */
-  readonly field: string;
+  /** The `${NAME}` the messages suggest. */
   readonly variable: string;
   readonly value: string;
-  /** A malformed reference here is oauth2/client-secret's finding, not this rule's. */
-  readonly referenceReportedElsewhere: boolean;
+  readonly clientSecret: boolean;
+}
+
+/** The secret fields of a section that hold text: its Client Secret and its Basic Auth password. */
+function storedSecrets(section: MailSection): Stored[] {
+  const out: Stored[] = [];
+  const clientSecret = section.oauth2?.clientSecret;
+  if (clientSecret !== undefined) {
+    out.push({ pointer: section.tabPointer('clientSecret'), variable: CLIENT_SECRET_VARIABLE, value: clientSecret, clientSecret: true });
+  }
+  const password = section.basicAuth?.password;
+  if (password !== undefined) {
+    out.push({ pointer: joinPointer(section.base, 'basicAuth', 'password'), variable: PASSWORD_VARIABLE[section.id], value: password, clientSecret: false });
+  }
+  return out;
 }
 
 /**
- * A value left out rather than written: `...`, `***`, `xxx`, `<password>`, `[password]`, `{password}`.
- * The spec's own example writes `password: ...`; such a value stores no secret. Words (`changeme`,
- * `password`) are not in this list: they may well be the real, weak password.
+ * A value that stores no secret: left out (`...`, `***`, `<password>`), or, for a Client Secret,
+ * a fill-in-later text (`changeme`, `your-client-secret`): an Entra secret Value never reads like one,
+ * while a password may well be `changeme`.
  */
-function isElided(value: string): boolean {
-  return /^(?:x+|\*+|\.+|\u2026+|\?+|-+|_+)$/i.test(value) || /^<[^<>]*>$/.test(value) || /^\[[^[\]]*\]$/.test(value) || /^\{[^{}$]*\}$/.test(value);
-}
-
-function storedSecrets(section: MailSection): Stored[] {
-  const out: Stored[] = [];
-  const clientSecret = section.tab('clientSecret');
-  if (clientSecret !== undefined) {
-    out.push({
-      pointer: section.tabPointer('clientSecret'),
-      field: `${section.label} > OAuth2 > Client Secret`,
-      variable: CLIENT_SECRET_VARIABLE,
-      value: clientSecret,
-      referenceReportedElsewhere: section.oauthApplies,
-    });
-  }
-  const password = str(obj(section.raw, 'basicAuth'), 'password');
-  if (password !== undefined) {
-    out.push({
-      pointer: joinPointer(section.base, 'basicAuth', 'password'),
-      field: `${section.label} > Basic Auth > Password`,
-      variable: PASSWORD_VARIABLE[section.id],
-      value: password,
-      referenceReportedElsewhere: false,
-    });
-  }
-  return out;
+function storesNoSecret(s: Stored, value: string): boolean {
+  return isElided(value) || (s.clientSecret && isSecretPlaceholder(value));
 }
 
 export default defineRule({
@@ -64,26 +51,27 @@ export default defineRule({
       'Client secrets and Basic Auth passwords are not written in the manifest: each is a ${NAME} reference to an environment variable',
   },
   fixable: false,
+  messages: {
+    plaintext:
+      '{{field}} is written in the manifest, where anyone who reads the file can use it: store it in an environment variable and write {{variable}} instead',
+    wrongReference:
+      "{{field}} looks like a reference to an environment variable, but tmcheck reads only the form ${NAME}, and the live probe would send this text as the secret: write the variable's name between ${ and }, with the dollar sign and both braces",
+    pipelineExpression:
+      "{{field}} holds {{syntax}}: not a secret written in the manifest, but not a reference tmcheck reads either. tmcheck reads only ${NAME}, from the environment, and the live probe cannot resolve a pipeline expression: in the pipeline, pass the secret to the step that runs tmcheck as an environment variable, and write that variable here as ${NAME}",
+  },
   check(ctx) {
     for (const section of ctx.sections) {
       for (const s of storedSecrets(section)) {
         const value = s.value.trim();
         if (value === '' || isSecretReference(value)) continue;
-        if (looksLikeReference(value)) {
-          if (s.referenceReportedElsewhere) continue;
-          ctx.report({
-            pointer: s.pointer,
-            message: `${s.field} is not a reference tmcheck reads, so it counts as a secret written in the manifest: write the environment variable in the form ${s.variable}, with the dollar sign and both braces`,
-          });
-          continue;
+        const pipeline = pipelineSyntax(value);
+        if (pipeline !== undefined) {
+          ctx.report({ messageId: 'pipelineExpression', pointer: s.pointer, data: { syntax: ours(pipeline.description) } });
+        } else if (looksLikeReference(value)) {
+          ctx.report({ messageId: 'wrongReference', pointer: s.pointer });
+        } else if (!storesNoSecret(s, value)) {
+          ctx.report({ messageId: 'plaintext', pointer: s.pointer, data: { variable: ours(s.variable) } });
         }
-        if (isElided(value)) continue;
-        // a Client Secret nobody filled in stores no secret (oauth2/client-secret reports it)
-        if (s.pointer.endsWith('/clientSecret') && isSecretPlaceholder(value)) continue;
-        ctx.report({
-          pointer: s.pointer,
-          message: `${s.field} is written in the manifest, where anyone who reads the file can use it: store it in an environment variable and write ${s.variable} instead`,
-        });
       }
     }
   },

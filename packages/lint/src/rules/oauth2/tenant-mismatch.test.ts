@@ -1,6 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../engine/config.js';
+import { lintText } from '../../engine/lint-document.js';
 import { ruleTester } from '../../test-utils/rule-tester.js';
 import { OFFICE, TENANT, VESSEL, edit, removeBlock } from '../../test-utils/fixtures.js';
 import rule from './tenant-mismatch.js';
+import tokenUrlRule from './token-url.js';
 
 const MARK = { mailSettings: 'mailSettings:', smtp: '  smtp:', pop3: '  pop3:' } as const;
 type Where = keyof typeof MARK;
@@ -12,6 +16,8 @@ const POINTER = {
 
 const URL = `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`;
 const OTHER = 'd4c3b2a1-9f8e-4d7c-b6a5-0f1e2d3c4b5a';
+const NIL = '00000000-0000-0000-0000-000000000000';
+const REGISTERED = 'Azure > Directory (tenant) ID';
 const NO_AZURE = removeBlock(VESSEL, 'azure:');
 
 /** The text with one section's Token URL replaced (YAML text). */
@@ -35,15 +41,11 @@ const withAzureTenant = (tenant: string, text = VESSEL): string => edit(text, [`
 ruleTester(rule, {
   valid: [
     { name: 'the correct vessel', yaml: VESSEL },
-    // a placeholder domain is oauth2/token-url's finding, not a second tenant
-    {
-      name: 'a placeholder domain in one URL, azure.tenantId a domain',
-      yaml: tokenUrl('pop3', urlFor('yourtenant.onmicrosoft.com'), withAzureTenant('nordicstar.onmicrosoft.com', VESSEL.replaceAll(URL, urlFor('nordicstar.onmicrosoft.com'))), urlFor('nordicstar.onmicrosoft.com')),
-    },
-    { name: 'a placeholder domain in one URL, domains in the others', yaml: tokenUrl('smtp', urlFor('TenantID.onmicrosoft.com'), NO_AZURE.replaceAll(URL, urlFor('example.com')), urlFor('example.com')) },
     { name: 'the correct office (a domain tenant, no azure)', yaml: OFFICE },
     { name: 'the tenant GUID in upper case in one URL', yaml: tokenUrl('pop3', urlFor(TENANT.toUpperCase())) },
     { name: 'azure.tenantId in upper case with spaces', yaml: withAzureTenant(`"${TENANT.toUpperCase()} "`) },
+    { name: 'azure.tenantId in braces: the same tenant', yaml: withAzureTenant(`"{${TENANT}}"`) },
+    { name: 'the registered tenant in braces in one URL: the same tenant (oauth2/token-url says to remove the braces)', yaml: tokenUrl('smtp', urlFor(`{${TENANT}}`)) },
     { name: 'a Token URL with trailing spaces', yaml: tokenUrl('smtp', `"${URL}   "`) },
     {
       name: 'a domain in one Token URL, the GUID in azure.tenantId: not comparable',
@@ -58,9 +60,11 @@ ruleTester(rule, {
       yaml: tokenUrl('pop3', urlFor('Example.OnMicrosoft.com'), tokenUrl('mailSettings', urlFor('example.onmicrosoft.com'), NO_AZURE)),
     },
     { name: 'no azure, the same tenant everywhere', yaml: NO_AZURE },
-    { name: 'the guide\'s placeholder in one URL (oauth2/token-url reports it)', yaml: tokenUrl('pop3', urlFor('TenantID')) },
+    { name: 'the guide\'s placeholder in one URL (neither GUID nor domain: oauth2/token-url reports it)', yaml: tokenUrl('pop3', urlFor('TenantID')) },
     { name: 'common in one URL (oauth2/token-url reports it)', yaml: tokenUrl('pop3', urlFor('common')) },
     { name: 'azure.tenantId that is a placeholder: the URLs agree with each other', yaml: withAzureTenant('"<tenant>"') },
+    { name: 'azure.tenantId the nil GUID: no reference, and the URLs agree with each other', yaml: withAzureTenant(NIL) },
+    { name: 'the same placeholder GUID in every Token URL, no azure: nothing to compare (oauth2/token-url reports each)', yaml: NO_AZURE.replaceAll(URL, urlFor(NIL)) },
     {
       name: 'POP3 from the site\'s own server with basic auth, another tenant left in its unused tab',
       yaml: edit(tokenUrl('pop3', urlFor(OTHER)), ['server: outlook.office365.com', 'server: pop.example.com'], ['      useOAuth2: true\n      tokenUrl: https://login.microsoftonline.com/d4', '      useOAuth2: false\n      tokenUrl: https://login.microsoftonline.com/d4']),
@@ -76,7 +80,8 @@ ruleTester(rule, {
         {
           pointer: POINTER.pop3,
           at: urlFor(OTHER),
-          message: `TM Exchange POP3 > OAuth2 > Token URL names the tenant "${OTHER}" but the Directory (tenant) ID where TM Master is registered (azure.tenantId) is "${TENANT}": `,
+          messageId: 'registered',
+          data: { field: 'TM Exchange POP3 > OAuth2 > Token URL', kind: 'tenant', tenant: `"${OTHER}"`, registeredField: REGISTERED, registered: `"${TENANT}"`, expected: URL },
           fix: { pointer: POINTER.pop3, value: URL },
         },
       ],
@@ -88,10 +93,21 @@ ruleTester(rule, {
         {
           pointer: POINTER.mailSettings,
           at: 'https://LOGIN',
-          message: `write https://LOGIN.microsoftonline.com/${TENANT.toUpperCase()}/oauth2/v2.0/token/`,
+          messageId: 'registered',
+          data: { expected: `https://LOGIN.microsoftonline.com/${TENANT.toUpperCase()}/oauth2/v2.0/token/` },
           fix: { pointer: POINTER.mailSettings, value: `https://LOGIN.microsoftonline.com/${TENANT.toUpperCase()}/oauth2/v2.0/token/` },
         },
       ],
+    },
+    {
+      name: 'azure.tenantId in braces: the fix writes it without them',
+      yaml: withAzureTenant(`"{${TENANT}}"`, tokenUrl('smtp', urlFor(OTHER))),
+      errors: [{ pointer: POINTER.smtp, at: urlFor(OTHER), messageId: 'registered', data: { registered: `"${TENANT}"` }, fix: { pointer: POINTER.smtp, value: URL } }],
+    },
+    {
+      name: 'another tenant in braces: one fix mends the tenant and the braces',
+      yaml: tokenUrl('pop3', urlFor(`{${OTHER}}`)),
+      errors: [{ pointer: POINTER.pop3, at: 'https://login.microsoftonline.com/{', messageId: 'registered', data: { tenant: `"{${OTHER}}"` }, fix: { pointer: POINTER.pop3, value: URL } }],
     },
     {
       name: 'national cloud (GCC High): the fix keeps the authority',
@@ -100,7 +116,8 @@ ruleTester(rule, {
         {
           pointer: POINTER.smtp,
           at: urlFor(OTHER, 'login.microsoftonline.us'),
-          message: `names the tenant "${OTHER}"`,
+          messageId: 'registered',
+          data: { tenant: `"${OTHER}"` },
           fix: { pointer: POINTER.smtp, value: urlFor(TENANT, 'login.microsoftonline.us') },
         },
       ],
@@ -112,10 +129,44 @@ ruleTester(rule, {
         {
           pointer: POINTER.pop3,
           at: `https://login.microsoftonline.com/${OTHER}`,
-          message: `write the Directory (tenant) ID ${TENANT} in its place`,
+          messageId: 'registeredNoFix',
+          data: { registered: `"${TENANT}"` },
           fix: null,
         },
       ],
+    },
+    {
+      name: 'the nil GUID in one Token URL with azure.tenantId: reported and fixed here too, so that it is said even with oauth2/token-url off (which supersedes this)',
+      yaml: tokenUrl('smtp', urlFor(NIL)),
+      errors: [{ pointer: POINTER.smtp, at: urlFor(NIL), messageId: 'registered', data: { tenant: `"${NIL}"` }, fix: { pointer: POINTER.smtp, value: URL } }],
+    },
+    {
+      name: 'a placeholder domain in one URL, azure.tenantId a domain: reported (oauth2/token-url supersedes it)',
+      yaml: tokenUrl('pop3', urlFor('yourtenant.onmicrosoft.com'), withAzureTenant('nordicstar.onmicrosoft.com', VESSEL.replaceAll(URL, urlFor('nordicstar.onmicrosoft.com'))), urlFor('nordicstar.onmicrosoft.com')),
+      errors: [{ pointer: POINTER.pop3, at: urlFor('yourtenant.onmicrosoft.com'), messageId: 'registered', data: { kind: 'tenant domain' }, fix: { pointer: POINTER.pop3, value: urlFor('nordicstar.onmicrosoft.com') } }],
+    },
+    {
+      name: 'no azure: a placeholder GUID in Mail Settings is no reference; it alone is reported, against the first real tenant',
+      yaml: tokenUrl('mailSettings', urlFor('11111111-1111-1111-1111-111111111111'), NO_AZURE),
+      errors: [
+        {
+          pointer: POINTER.mailSettings,
+          at: urlFor('11111111-1111-1111-1111-111111111111'),
+          messageId: 'otherSection',
+          data: { tenant: '"11111111-1111-1111-1111-111111111111"', otherField: 'TM Exchange SMTP > OAuth2 > Token URL', other: `"${TENANT}"` },
+          fix: null,
+        },
+      ],
+    },
+    {
+      name: 'a placeholder domain in one URL, domains in the others, no azure: reported against the first real domain',
+      yaml: tokenUrl('smtp', urlFor('TenantID.onmicrosoft.com'), NO_AZURE.replaceAll(URL, urlFor('example.com')), urlFor('example.com')),
+      errors: [{ pointer: POINTER.smtp, at: urlFor('TenantID.onmicrosoft.com'), messageId: 'otherSection', data: { otherField: 'Mail Settings > OAuth2 > Token URL', other: '"example.com"' }, fix: null }],
+    },
+    {
+      name: 'azure.tenantId the nil GUID and another tenant in POP3: the Token URLs are compared with each other',
+      yaml: withAzureTenant(NIL, tokenUrl('pop3', urlFor(OTHER))),
+      errors: [{ pointer: POINTER.pop3, at: urlFor(OTHER), messageId: 'otherSection', data: { other: `"${TENANT}"` }, fix: null }],
     },
     {
       name: 'domain tenants: the Token URL names another domain than azure.tenantId',
@@ -124,7 +175,8 @@ ruleTester(rule, {
         {
           pointer: POINTER.mailSettings,
           at: urlFor('fabrikam.onmicrosoft.com'),
-          message: 'names the tenant domain "fabrikam.onmicrosoft.com" but the Directory (tenant) ID where TM Master is registered (azure.tenantId) is "example.onmicrosoft.com"',
+          messageId: 'registered',
+          data: { kind: 'tenant domain', tenant: '"fabrikam.onmicrosoft.com"', registered: '"example.onmicrosoft.com"' },
           fix: { pointer: POINTER.mailSettings, value: urlFor('example.onmicrosoft.com') },
         },
       ],
@@ -136,7 +188,8 @@ ruleTester(rule, {
         {
           pointer: POINTER.pop3,
           at: urlFor(OTHER),
-          message: `TM Exchange POP3 > OAuth2 > Token URL names the tenant "${OTHER}" but Mail Settings > OAuth2 > Token URL names "${TENANT}": `,
+          messageId: 'otherSection',
+          data: { field: 'TM Exchange POP3 > OAuth2 > Token URL', kind: 'tenant', tenant: `"${OTHER}"`, otherField: 'Mail Settings > OAuth2 > Token URL', other: `"${TENANT}"` },
           fix: null,
         },
       ],
@@ -145,8 +198,8 @@ ruleTester(rule, {
       name: 'no azure: Mail Settings is the reference, even when the two others agree with each other',
       yaml: tokenUrl('mailSettings', urlFor(OTHER), NO_AZURE),
       errors: [
-        { pointer: POINTER.smtp, at: URL, after: '  smtp:', message: `TM Exchange SMTP > OAuth2 > Token URL names the tenant "${TENANT}" but Mail Settings`, fix: null },
-        { pointer: POINTER.pop3, at: URL, after: '  pop3:', message: `TM Exchange POP3 > OAuth2 > Token URL names the tenant "${TENANT}" but Mail Settings`, fix: null },
+        { pointer: POINTER.smtp, at: URL, after: '  smtp:', messageId: 'otherSection', data: { tenant: `"${TENANT}"`, otherField: 'Mail Settings > OAuth2 > Token URL' }, fix: null },
+        { pointer: POINTER.pop3, at: URL, after: '  pop3:', messageId: 'otherSection', data: { tenant: `"${TENANT}"`, otherField: 'Mail Settings > OAuth2 > Token URL' }, fix: null },
       ],
     },
     {
@@ -156,7 +209,8 @@ ruleTester(rule, {
         {
           pointer: POINTER.pop3,
           at: urlFor('fabrikam.onmicrosoft.com'),
-          message: 'names the tenant domain "fabrikam.onmicrosoft.com" but Mail Settings > OAuth2 > Token URL names "example.onmicrosoft.com": ',
+          messageId: 'otherSection',
+          data: { kind: 'tenant domain', tenant: '"fabrikam.onmicrosoft.com"', other: '"example.onmicrosoft.com"' },
           fix: null,
         },
       ],
@@ -168,22 +222,37 @@ ruleTester(rule, {
         {
           pointer: POINTER.pop3,
           at: urlFor('fabrikam.onmicrosoft.com'),
-          message: 'but TM Exchange SMTP > OAuth2 > Token URL names "example.onmicrosoft.com"',
-          fix: null,
-        },
-      ],
-    },
-    {
-      name: 'the message says what to type without azure',
-      yaml: tokenUrl('smtp', urlFor(OTHER), NO_AZURE),
-      errors: [
-        {
-          pointer: POINTER.smtp,
-          at: urlFor(OTHER),
-          message: /write the same Tenant ID in every Token URL \(the Azure portal shows it when you search for "tenant"\)$/,
+          messageId: 'otherSection',
+          data: { otherField: 'TM Exchange SMTP > OAuth2 > Token URL', other: '"example.onmicrosoft.com"' },
           fix: null,
         },
       ],
     },
   ],
+});
+
+describe('with oauth2/token-url, which supersedes this rule at a placeholder', () => {
+  const lint = (yaml: string, tokenUrlOff: boolean): string[] => {
+    const rules = [rule, tokenUrlRule];
+    const config = resolveConfig(rules, tokenUrlOff ? { config: { rules: { 'oauth2/token-url': 'off' } } } : {});
+    return lintText(yaml, { filePath: 'case.yaml' }, { config, today: '2026-11-29', rules })
+      .flatMap((r) => r.messages)
+      .map((m) => `${m.ruleId} ${m.messageId} ${m.pointer}`);
+  };
+  const NIL_POP3 = tokenUrl('pop3', urlFor(NIL));
+
+  it('the nil GUID is one finding, oauth2/token-url\'s', () => {
+    expect(lint(NIL_POP3, false)).toEqual([`oauth2/token-url placeholderKnown ${POINTER.pop3}`]);
+  });
+  it('with oauth2/token-url off, this rule still says it', () => {
+    expect(lint(NIL_POP3, true)).toEqual([`oauth2/tenant-mismatch registered ${POINTER.pop3}`]);
+  });
+  it('a wrong path leaves the tenant question open: another tenant is still said', () => {
+    const other = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+    const v1 = tokenUrl('pop3', `https://login.microsoftonline.com/${other}/oauth2/token`);
+    expect(lint(v1, false)).toEqual([`oauth2/tenant-mismatch registeredNoFix ${POINTER.pop3}`, `oauth2/token-url v1 ${POINTER.pop3}`]);
+  });
+  it('a placeholder never makes the correct Token URLs findings', () => {
+    expect(lint(tokenUrl('mailSettings', urlFor(NIL), NO_AZURE), false)).toEqual([`oauth2/token-url placeholder ${POINTER.mailSettings}`]);
+  });
 });

@@ -1,90 +1,92 @@
 import { defineRule } from '../../engine/define-rule.js';
-import type { Fix } from '../../finding.js';
-import { obj, str } from '../../model/access.js';
+import { fieldName } from '../../engine/messages.js';
+import { guidKey } from '../../model/guid.js';
 import type { MailSection } from '../../model/sections.js';
-import { analyzeTokenUrl } from '../../model/token-url.js';
-import { isDomain, isGuid, quote } from '../../model/values.js';
-import { isPlaceholderTenant } from '../../rule-kit/tenant-placeholder.js';
+import { analyzeTokenUrl, isPlaceholderTenant, unbracedGuid, withTenant } from '../../model/token-url.js';
+import { isDomain } from '../../model/values.js';
+import { ours, showValue, type Shown } from '../../secrets/show.js';
 
 type Kind = 'guid' | 'domain';
 
+const TENANT_POINTER = '/azure/tenantId';
+const KIND_WORD: Readonly<Record<Kind, string>> = { guid: 'tenant', domain: 'tenant domain' };
+
 interface Tenant {
   readonly section: MailSection;
-  /** The Token URL as written. */
+  readonly pointer: string;
+  /** The Token URL, trimmed. */
   readonly url: string;
+  /** The tenant segment as written. */
   readonly tenant: string;
   readonly kind: Kind;
-  /** The Token URL has no other problem (oauth2/token-url is silent on it), so replacing the tenant is the whole fix. */
-  readonly clean: boolean;
+  /** For comparing: a GUID lower case without braces, a domain lower case; undefined for a placeholder. */
+  readonly key: string | undefined;
 }
 
-function kindOf(value: string): Kind | undefined {
-  return isGuid(value) ? 'guid' : isDomain(value) ? 'domain' : undefined;
+/** A tenant as written, read for comparing: its kind and key; undefined for what is neither a GUID nor a domain. */
+function read(value: string): { readonly kind: Kind; readonly key: string | undefined; readonly bare: string } | undefined {
+  const bare = unbracedGuid(value) ?? value;
+  const guid = guidKey(bare);
+  const kind: Kind | undefined = guid !== undefined ? 'guid' : isDomain(value) ? 'domain' : undefined;
+  if (kind === undefined) return undefined;
+  return { kind, key: isPlaceholderTenant(value) ? undefined : (guid ?? value.toLowerCase()), bare };
 }
-
-function same(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
-}
-
-/** The Token URL with its tenant segment replaced, every other character kept; undefined if the segment is not where expected. */
-function withTenant(url: string, tenant: string, replacement: string): string | undefined {
-  const scheme = url.indexOf('://');
-  if (scheme === -1) return undefined;
-  const slash = url.indexOf('/', scheme + 3);
-  if (slash === -1) return undefined;
-  const start = slash + 1;
-  if (url.slice(start, start + tenant.length) !== tenant) return undefined;
-  const after = url.charAt(start + tenant.length);
-  if (after !== '/' && after !== '') return undefined;
-  return url.slice(0, start) + replacement + url.slice(start + tenant.length);
-}
-
-const KIND_WORD: Readonly<Record<Kind, string>> = { guid: 'tenant', domain: 'tenant domain' };
 
 export default defineRule({
   id: 'oauth2/tenant-mismatch',
   severity: 'error',
   docs: {
-    description: "Every Token URL names the same tenant, the one TM Master is registered in (azure.tenantId when it is given)",
+    description: 'Every Token URL names the same tenant, the one TM Master is registered in (azure.tenantId when it is given)',
   },
   fixable: true,
+  messages: {
+    registered:
+      '{{field}} names the {{kind}} {{tenant}} but the Directory (tenant) ID where TM Master is registered ({{registeredField}}) is {{registered}}: a token request to another tenant fails with AADSTS700016 (application not found in the directory); write {{expected}}',
+    registeredNoFix:
+      '{{field}} names the {{kind}} {{tenant}} but the Directory (tenant) ID where TM Master is registered ({{registeredField}}) is {{registered}}: a token request to another tenant fails with AADSTS700016 (application not found in the directory); write the Directory (tenant) ID {{registered}} in its place',
+    otherSection:
+      '{{field}} names the {{kind}} {{tenant}} but {{otherField}} names {{other}}: TM Master is registered in one tenant, and a token request to another fails with AADSTS700016; write the same Tenant ID in every Token URL (the Azure portal shows it when you search for "tenant")',
+  },
   check(ctx) {
     const tenants: Tenant[] = [];
     for (const section of ctx.sections) {
       if (!section.oauthApplies) continue;
-      const url = section.tab('tokenUrl');
+      const url = section.oauth2?.tokenUrl?.trim();
       if (url === undefined) continue;
-      const info = analyzeTokenUrl(url);
-      if (info.tenant === undefined || info.tenantKind === undefined) continue;
-      // `yourtenant.onmicrosoft.com`: a placeholder, oauth2/token-url's finding, not another tenant
-      if (isPlaceholderTenant(info.tenant)) continue;
-      tenants.push({ section, url, tenant: info.tenant, kind: info.tenantKind, clean: info.problem === undefined });
+      const tenant = analyzeTokenUrl(url).tenant;
+      const reading = tenant === undefined ? undefined : read(tenant);
+      if (tenant === undefined || reading === undefined) continue; // `TenantID`, `common`: not a tenant to compare (oauth2/token-url)
+      tenants.push({ section, pointer: section.tabPointer('tokenUrl'), url, tenant, kind: reading.kind, key: reading.key });
     }
-    const registered = str(obj(ctx.manifest, 'azure'), 'tenantId')?.trim();
-    const registeredKind = registered === undefined ? undefined : kindOf(registered);
+    const written = ctx.manifest.azure?.tenantId?.trim();
+    // a placeholder in azure.tenantId is no reference: the Token URLs are then compared with each other
+    const registered = written === undefined ? undefined : read(written);
     for (const kind of ['guid', 'domain'] as const) {
       const ofKind = tenants.filter((t) => t.kind === kind);
-      if (registered !== undefined && registeredKind === kind) {
+      const data = (t: Tenant): { readonly kind: Shown; readonly tenant: Shown } => ({
+        kind: ours(KIND_WORD[kind]),
+        tenant: showValue(t.pointer, t.tenant),
+      });
+      if (written !== undefined && registered?.kind === kind && registered.key !== undefined) {
         for (const t of ofKind) {
-          if (same(t.tenant, registered)) continue;
-          const value = t.clean ? withTenant(t.url, t.tenant, registered) : undefined;
-          const fix: Fix | undefined = value === undefined ? undefined : { pointer: t.section.tabPointer('tokenUrl'), value };
-          const advice = value === undefined ? `write the Directory (tenant) ID ${registered} in its place` : `write ${value}`;
-          ctx.report({
-            pointer: t.section.tabPointer('tokenUrl'),
-            message: `${t.section.label} > OAuth2 > Token URL names the ${KIND_WORD[kind]} ${quote(t.tenant)} but the Directory (tenant) ID where TM Master is registered (azure.tenantId) is ${quote(registered)}: a token request to another tenant fails with AADSTS700016 (application not found in the directory); ${advice}`,
-            ...(fix ? { fix } : {}),
-          });
+          if (t.key === registered.key) continue;
+          const fixed = withTenant(t.url, t.tenant, registered.bare);
+          const fix = fixed !== undefined && analyzeTokenUrl(fixed).problem === undefined ? fixed : undefined;
+          const shared = { ...data(t), registeredField: fieldName(TENANT_POINTER), registered: showValue(TENANT_POINTER, registered.bare) };
+          if (fix === undefined) ctx.report({ messageId: 'registeredNoFix', pointer: t.pointer, data: shared });
+          else ctx.report({ messageId: 'registered', pointer: t.pointer, data: { ...shared, expected: showValue(t.pointer, fix, { bare: true }) }, fix: { pointer: t.pointer, value: fix } });
         }
         continue;
       }
-      const first = ofKind[0];
+      // no registered tenant of this kind: the first tab's tenant is the reference (never a placeholder)
+      const first = ofKind.find((t) => t.key !== undefined);
       if (!first) continue;
-      for (const t of ofKind.slice(1)) {
-        if (same(t.tenant, first.tenant)) continue;
+      for (const t of ofKind) {
+        if (t === first || t.key === first.key) continue;
         ctx.report({
-          pointer: t.section.tabPointer('tokenUrl'),
-          message: `${t.section.label} > OAuth2 > Token URL names the ${KIND_WORD[kind]} ${quote(t.tenant)} but ${first.section.label} > OAuth2 > Token URL names ${quote(first.tenant)}: TM Master is registered in one tenant, and a token request to another fails with AADSTS700016; write the same Tenant ID in every Token URL (the Azure portal shows it when you search for "tenant")`,
+          messageId: 'otherSection',
+          pointer: t.pointer,
+          data: { ...data(t), otherField: fieldName(first.pointer), other: showValue(first.pointer, first.tenant) },
         });
       }
     }

@@ -54,7 +54,8 @@ ruleTester(rule, {
           pointer: POP3,
           at: 'oauth2:',
           after: 'pop3:',
-          message: 'TM Exchange POP3 > OAuth2 > User Name is not filled in: enter the e-mail address to download from',
+          messageId: 'notFilledIn',
+          data: { field: 'TM Exchange POP3 > OAuth2 > User Name', wanted: 'the e-mail address to download from' },
           fix: null,
         },
       ],
@@ -66,7 +67,8 @@ ruleTester(rule, {
         {
           pointer: MAIL,
           at: '""',
-          message: 'Mail Settings > OAuth2 > User Name is empty: enter the e-mail address of the account used when sending e-mails from the system',
+          messageId: 'notFilledIn',
+          data: { field: 'Mail Settings > OAuth2 > User Name' },
           fix: null,
         },
       ],
@@ -74,7 +76,7 @@ ruleTester(rule, {
     {
       name: 'the TM Exchange SMTP User Name not filled in',
       yaml: within(VESSEL, 'smtp:', (t) => removeLine(t, 'userName:')),
-      errors: [{ pointer: SMTP, at: 'oauth2:', after: 'smtp:', message: 'enter the e-mail address of the replication mailbox TM Exchange sends from', fix: null }],
+      errors: [{ pointer: SMTP, at: 'oauth2:', after: 'smtp:', messageId: 'notFilledIn', data: { wanted: 'the e-mail address of the replication mailbox TM Exchange sends from' }, fix: null }],
     },
     {
       name: '{0} in the Mail Settings User Name',
@@ -83,7 +85,8 @@ ruleTester(rule, {
         {
           pointer: MAIL,
           at: '"{0}"',
-          message: /User Name takes the address itself.*\{0\} belongs in the SMTP Server URL/,
+          messageId: 'placeholderInMailSettings',
+          data: { value: '"{0}"' },
           fix: null,
         },
       ],
@@ -91,27 +94,27 @@ ruleTester(rule, {
     {
       name: '{0} in the TM Exchange SMTP User Name',
       yaml: smtp('"{0}@example.com"'),
-      errors: [{ pointer: SMTP, at: '"{0}@example.com"', message: /User Name takes the address itself.*TM Exchange always uses its replication mailbox/, fix: null }],
+      errors: [{ pointer: SMTP, at: '"{0}@example.com"', messageId: 'placeholderInExchange', data: { value: '"{0}@example.com"' }, fix: null }],
     },
     {
       name: 'a Windows logon (DOMAIN\\user)',
       yaml: pop3('NORDIC\\replication'),
-      errors: [{ pointer: POP3, at: 'NORDIC\\replication', message: '"NORDIC\\replication" is not an e-mail address: enter the e-mail address to download from', fix: null }],
+      errors: [{ pointer: POP3, at: 'NORDIC\\replication', messageId: 'notEmail', data: { value: '"NORDIC\\replication"', wanted: 'the e-mail address to download from' }, fix: null }],
     },
     {
       name: 'a bare name',
       yaml: mail('ops'),
-      errors: [{ pointer: MAIL, at: 'ops', after: 'userName:', message: 'Mail Settings > OAuth2 > User Name "ops" is not an e-mail address', fix: null }],
+      errors: [{ pointer: MAIL, at: 'ops', after: 'userName:', messageId: 'notEmail', data: { field: 'Mail Settings > OAuth2 > User Name', value: '"ops"' }, fix: null }],
     },
     {
       name: 'an address with a display name',
       yaml: pop3('"Nordic Star <replication.nordicstar@example.com>"'),
-      errors: [{ pointer: POP3, at: '"Nordic Star', message: 'is not an e-mail address', fix: null }],
+      errors: [{ pointer: POP3, at: '"Nordic Star', messageId: 'notEmail', fix: null }],
     },
     {
       name: "the guide's example address left in",
       yaml: smtp('example@email.com'),
-      errors: [{ pointer: SMTP, at: 'example@email.com', message: "is still the guide's example address example@email.com", fix: null }],
+      errors: [{ pointer: SMTP, at: 'example@email.com', messageId: 'guideExample', fix: null }],
     },
     {
       name: 'Use OAuth2 ticked on a site\'s own server: the User Name is still judged',
@@ -120,7 +123,7 @@ ruleTester(rule, {
         ['smtpServer: https://graph.microsoft.com/v1.0/users/purchasing@example.com/sendMail', 'smtpServer: smtp.example.com'],
         ['userName: purchasing@example.com', 'userName: purchasing'],
       ),
-      errors: [{ pointer: MAIL, at: 'purchasing', after: 'userName:', message: 'is not an e-mail address', fix: null }],
+      errors: [{ pointer: MAIL, at: 'purchasing', after: 'userName:', messageId: 'notEmail', data: { value: '"purchasing"' }, fix: null }],
     },
   ],
 });

@@ -10,9 +10,6 @@ const port = (value: string): string => pop3(['port: 995', `port: ${value}`]);
 
 ruleTester(rule, {
   valid: [
-    // out of the schema's range 1-65535: the schema reports it, once
-    { name: 'port 99500, out of range (schema)', yaml: port('99500'), schemaInvalid: true },
-    { name: 'port 0, out of range (schema)', yaml: port('0'), schemaInvalid: true },
     { name: 'the correct vessel of the guide', yaml: VESSEL },
     { name: 'the office: no TM Exchange', yaml: OFFICE },
     {
@@ -35,7 +32,8 @@ ruleTester(rule, {
         {
           pointer: POINTER,
           at: '110',
-          message: 'TM Exchange POP3 > Port is 110: 110 is plain POP3; Exchange Online POP3 with OAuth2 uses 995 with SSL/TLS',
+          messageId: 'knownPort',
+          data: { field: 'TM Exchange POP3 > Port', port: 110, why: '110 is plain POP3; Exchange Online POP3 with OAuth2 uses 995 with SSL/TLS' },
           fix: FIX,
         },
       ],
@@ -43,38 +41,74 @@ ruleTester(rule, {
     {
       name: 'port 993, IMAP over TLS',
       yaml: port('993'),
-      errors: [{ pointer: POINTER, at: '993', message: '993 is IMAP over TLS, not POP3', fix: FIX }],
+      errors: [{ pointer: POINTER, at: '993', messageId: 'knownPort', data: { port: 993, why: '993 is IMAP over TLS, not POP3' }, fix: FIX }],
     },
     {
       name: 'port 587, SMTP',
       yaml: port('587'),
-      errors: [{ pointer: POINTER, at: '587', after: 'pop3:', message: '587 is SMTP (submission), for sending', fix: FIX }],
+      errors: [{ pointer: POINTER, at: '587', after: 'pop3:', messageId: 'knownPort', data: { why: '587 is SMTP (submission), for sending' }, fix: FIX }],
     },
     {
       name: 'another port',
       yaml: port('9995'),
-      errors: [{ pointer: POINTER, at: '9995', message: 'TM Exchange POP3 > Port is 9995: Exchange Online serves POP3 over TLS on port 995', fix: FIX }],
+      errors: [{ pointer: POINTER, at: '9995', messageId: 'otherPort', data: { field: 'TM Exchange POP3 > Port', port: 9995 }, fix: FIX }],
     },
     {
       name: 'Port left out while Use OAuth2 is ticked',
       yaml: within(VESSEL, 'pop3:', (t) => removeLine(t, 'port: 995')),
-      errors: [{ pointer: POINTER, at: 'pop3:', message: 'TM Exchange POP3 > Port is not set: type 995', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'pop3:', messageId: 'notFilledIn', data: { field: 'TM Exchange POP3 > Port' }, fix: FIX }],
     },
     {
       name: 'Exchange Online with Use OAuth2 not ticked and port 110',
       yaml: pop3(['port: 995', 'port: 110'], ['useOAuth2: true', 'useOAuth2: false']),
-      errors: [{ pointer: POINTER, at: '110', message: '110 is plain POP3', fix: FIX }],
+      errors: [{ pointer: POINTER, at: '110', messageId: 'knownPort', data: { port: 110 }, fix: FIX }],
     },
     {
       name: 'an own POP3 server with Use OAuth2 ticked and port 110',
       yaml: pop3(['server: outlook.office365.com', 'server: pop.example.com'], ['port: 995', 'port: 110']),
-      errors: [{ pointer: POINTER, at: '110', message: '110 is plain POP3', fix: FIX }],
+      errors: [{ pointer: POINTER, at: '110', messageId: 'knownPort', data: { port: 110 }, fix: FIX }],
     },
     {
-      name: 'a Port of the wrong type is the schema\'s to report',
+      name: 'port 995 quoted as text is the schema\'s to report (with its fix): nothing here',
       schemaInvalid: true,
       yaml: port('"995"'),
       errors: [],
+    },
+    {
+      name: 'port 110 quoted as text is the schema\'s to report first: nothing here',
+      schemaInvalid: true,
+      yaml: port("'110'"),
+      errors: [],
+    },
+    {
+      name: 'a Port of another wrong type (a decimal) is the schema\'s to report',
+      schemaInvalid: true,
+      yaml: port('995.5'),
+      errors: [],
+    },
+    {
+      name: 'port 99500, out of range: the schema\'s finding replaces this one',
+      schemaInvalid: true,
+      yaml: port('99500'),
+      errors: [],
+    },
+    {
+      name: 'port 0, out of range: the schema\'s finding replaces this one',
+      schemaInvalid: true,
+      yaml: port('0'),
+      errors: [],
+    },
+    {
+      name: 'Port written with no value counts as not filled in',
+      // a key with no value is read as absent (the tester's raw schema check sees null)
+      schemaInvalid: true,
+      yaml: port(''),
+      errors: [{ pointer: POINTER, messageId: 'notFilledIn', fix: FIX }],
+    },
+    {
+      name: 'port 143, IMAP, on the China twin',
+      yaml: pop3(['server: outlook.office365.com', 'server: partner.outlook.cn'], ['port: 995', 'port: 143']),
+      errors: [{ pointer: POINTER, at: '143', messageId: 'knownPort', data: { why: '143 is IMAP, not POP3' }, fix: FIX }],
     },
   ],
 });

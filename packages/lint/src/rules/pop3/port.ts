@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { num, present } from '../../model/access.js';
+import { ours } from '../../secrets/show.js';
 
 const POP3S = 995;
 
@@ -18,30 +18,28 @@ export default defineRule({
   severity: 'error',
   docs: { description: 'TM Exchange POP3 > Port is 995: Exchange Online serves POP3 over TLS on port 995' },
   fixable: true,
+  messages: {
+    notFilledIn: '{{field}} is not filled in: type 995; Exchange Online serves POP3 over TLS on port 995',
+    knownPort: '{{field}} is {{port}}: {{why}}; type 995 (Exchange Online serves POP3 over TLS on port 995)',
+    otherPort: '{{field}} is {{port}}: Exchange Online serves POP3 over TLS on port 995; type 995',
+  },
   check(ctx) {
     for (const section of ctx.sections) {
       if (section.channel !== 'pop3' || !section.oauthApplies) continue;
       const pointer = section.pointer('port');
       const fix = { pointer, value: POP3S };
-      if (!present(section.raw, 'port')) {
-        ctx.report({
-          pointer,
-          message: `TM Exchange POP3 > Port is not set: type 995; Exchange Online serves POP3 over TLS on port 995`,
-          fix,
-        });
+      const written = ctx.written(pointer);
+      // a Port of the wrong type ("995" as text, 995.5) is the schema's to report, with its own fix
+      if (written === 'invalid') continue;
+      const port = section.port;
+      if (written === 'absent' || port === undefined) {
+        ctx.report({ messageId: 'notFilledIn', pointer, fix });
         continue;
       }
-      const port = num(section.raw, 'port');
-      // Not a whole number from 1 to 65535: the schema reports it, once.
-      if (port === undefined || port === POP3S || !Number.isInteger(port) || port < 1 || port > 65535) continue;
-      const known = KNOWN[port];
-      ctx.report({
-        pointer,
-        message: known
-          ? `TM Exchange POP3 > Port is ${port}: ${known}; type 995 (Exchange Online serves POP3 over TLS on port 995)`
-          : `TM Exchange POP3 > Port is ${port}: Exchange Online serves POP3 over TLS on port 995; type 995`,
-        fix,
-      });
+      if (port === POP3S) continue;
+      // a port outside 1-65535 is reported here too; the schema's finding replaces this one there
+      const why = KNOWN[port];
+      ctx.report(why ? { messageId: 'knownPort', pointer, data: { port, why: ours(why) }, fix } : { messageId: 'otherPort', pointer, data: { port }, fix });
     }
   },
 });

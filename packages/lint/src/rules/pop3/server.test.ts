@@ -20,18 +20,19 @@ ruleTester(rule, {
     { name: 'the US Government DoD twin', yaml: server('outlook-dod.office365.us') },
     { name: 'the China (21Vianet) twin', yaml: server('partner.outlook.cn') },
     { name: 'an own POP3 server with basic auth', yaml: pop3(['server: outlook.office365.com', 'server: pop.example.com'], ['useOAuth2: true', 'useOAuth2: false']) },
-    { name: 'a ${NAME} reference is not judged', yaml: server('${POP3_HOST}') },
+    { name: 'the China twin in capitals with spaces around it', yaml: server('" PARTNER.OUTLOOK.CN "') },
+    { name: 'Use OAuth2 not ticked on an own server with a URL (basic auth, not judged)', yaml: pop3(['server: outlook.office365.com', 'server: pop3://pop.example.com:110'], ['useOAuth2: true', 'useOAuth2: false']) },
   ],
   invalid: [
     {
       name: 'Server left out while Use OAuth2 is ticked',
       yaml: within(VESSEL, 'pop3:', (t) => removeLine(t, 'server: outlook.office365.com')),
-      errors: [{ pointer: POINTER, at: 'pop3:', message: 'TM Exchange POP3 > Server is empty while Use OAuth2 is ticked: type outlook.office365.com', fix: null }],
+      errors: [{ pointer: POINTER, at: 'pop3:', messageId: 'notFilledIn', data: { field: 'TM Exchange POP3 > Server', expected: 'outlook.office365.com' }, fix: null }],
     },
     {
       name: 'Server blank',
       yaml: server('" "'),
-      errors: [{ pointer: POINTER, at: '" "', message: 'is empty while Use OAuth2 is ticked', fix: null }],
+      errors: [{ pointer: POINTER, at: '" "', messageId: 'notFilledIn', fix: null }],
     },
     {
       name: 'a URL instead of the host name',
@@ -40,7 +41,8 @@ ruleTester(rule, {
         {
           pointer: POINTER,
           at: 'https://outlook.office365.com/',
-          message: 'TM Exchange POP3 > Server is "https://outlook.office365.com/", a URL: type only the host name, outlook.office365.com',
+          messageId: 'url',
+          data: { field: 'TM Exchange POP3 > Server', value: '"https://outlook.office365.com/"', expected: 'outlook.office365.com' },
           fix: FIX,
         },
       ],
@@ -48,12 +50,12 @@ ruleTester(rule, {
     {
       name: 'a pop3:// URL with the port',
       yaml: server('pop3s://outlook.office365.com:995'),
-      errors: [{ pointer: POINTER, at: 'pop3s://', message: 'a URL: type only the host name, outlook.office365.com, and put 995 in Port', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'pop3s://', messageId: 'urlWithPort', data: { value: '"pop3s://outlook.office365.com:995"' }, fix: FIX }],
     },
     {
       name: 'a host with a path',
       yaml: server('outlook.office365.com/owa'),
-      errors: [{ pointer: POINTER, at: 'outlook.office365.com/owa', message: 'a URL: type only the host name', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'outlook.office365.com/owa', messageId: 'url', fix: FIX }],
     },
     {
       name: 'the port in the host',
@@ -62,7 +64,8 @@ ruleTester(rule, {
         {
           pointer: POINTER,
           at: 'outlook.office365.com:995',
-          message: 'TM Exchange POP3 > Server is "outlook.office365.com:995", a host with a port: type only the host name, outlook.office365.com, and put 995 in Port',
+          messageId: 'hostWithPort',
+          data: { value: '"outlook.office365.com:995"', expected: 'outlook.office365.com' },
           fix: FIX,
         },
       ],
@@ -74,7 +77,8 @@ ruleTester(rule, {
         {
           pointer: POINTER,
           at: 'smtp.office365.com',
-          message: 'TM Exchange POP3 > Server is "smtp.office365.com", the host for sending mail over SMTP: TM Exchange downloads replication mail over POP3 from outlook.office365.com',
+          messageId: 'smtpHost',
+          data: { value: '"smtp.office365.com"', expected: 'outlook.office365.com' },
           fix: FIX,
         },
       ],
@@ -82,12 +86,17 @@ ruleTester(rule, {
     {
       name: 'the China SMTP host: fixed to the China twin',
       yaml: server('smtp.partner.outlook.cn'),
-      errors: [{ pointer: POINTER, at: 'smtp.partner.outlook.cn', message: 'the host for sending mail over SMTP', fix: fix('partner.outlook.cn') }],
+      errors: [{ pointer: POINTER, at: 'smtp.partner.outlook.cn', messageId: 'smtpHost', data: { expected: 'partner.outlook.cn' }, fix: fix('partner.outlook.cn') }],
     },
     {
       name: 'the US Government SMTP host: GCC High or DoD is not certain, no fix',
       yaml: server('smtp.office365.us'),
-      errors: [{ pointer: POINTER, at: 'smtp.office365.us', message: 'over POP3 from outlook.office365.us', fix: null }],
+      errors: [{ pointer: POINTER, at: 'smtp.office365.us', messageId: 'smtpHost', data: { expected: 'outlook.office365.us (GCC High) or outlook-dod.office365.us (DoD)' }, fix: null }],
+    },
+    {
+      name: 'an unknown US Government Microsoft host: GCC High or DoD is not certain, no fix',
+      yaml: server('pop.office365.us'),
+      errors: [{ pointer: POINTER, at: 'pop.office365.us', messageId: 'otherMicrosoftHost', data: { expected: 'outlook.office365.us (GCC High) or outlook-dod.office365.us (DoD)' }, fix: null }],
     },
     {
       name: 'the Graph host',
@@ -97,7 +106,8 @@ ruleTester(rule, {
           pointer: POINTER,
           at: 'graph.microsoft.com',
           after: 'pop3:',
-          message: 'TM Exchange POP3 > Server is "graph.microsoft.com", the Microsoft Graph host used for sending',
+          messageId: 'graphHost',
+          data: { value: '"graph.microsoft.com"' },
           fix: FIX,
         },
       ],
@@ -105,12 +115,12 @@ ruleTester(rule, {
     {
       name: 'the DoD Graph host: fixed to the DoD twin',
       yaml: server('dod-graph.microsoft.us'),
-      errors: [{ pointer: POINTER, at: 'dod-graph.microsoft.us', message: 'the Microsoft Graph host', fix: fix('outlook-dod.office365.us') }],
+      errors: [{ pointer: POINTER, at: 'dod-graph.microsoft.us', messageId: 'graphHost', data: { expected: 'outlook-dod.office365.us' }, fix: fix('outlook-dod.office365.us') }],
     },
     {
       name: 'the Graph sendMail URL pasted in: called a URL',
       yaml: server('https://graph.microsoft.com/v1.0/users/replication.nordicstar@example.com/sendMail'),
-      errors: [{ pointer: POINTER, at: 'https://graph.microsoft.com', after: 'pop3:', message: 'a URL: type only the host name', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'https://graph.microsoft.com', after: 'pop3:', messageId: 'url', fix: FIX }],
     },
     {
       name: 'the legacy name outlook.office.com',
@@ -119,7 +129,8 @@ ruleTester(rule, {
         {
           pointer: POINTER,
           at: 'outlook.office.com',
-          message: "the legacy name: Exchange Online's documented POP3 host and token audience is outlook.office365.com",
+          messageId: 'legacyHost',
+          data: { value: '"outlook.office.com"' },
           fix: FIX,
         },
       ],
@@ -127,12 +138,12 @@ ruleTester(rule, {
     {
       name: 'another Microsoft host (Outlook.com\'s POP3)',
       yaml: server('pop-mail.outlook.com'),
-      errors: [{ pointer: POINTER, at: 'pop-mail.outlook.com', message: "which is not Exchange Online's POP3 host: type outlook.office365.com", fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'pop-mail.outlook.com', messageId: 'otherMicrosoftHost', data: { value: '"pop-mail.outlook.com"', expected: 'outlook.office365.com' }, fix: FIX }],
     },
     {
       name: 'a pop.* host of Microsoft',
       yaml: server('pop.office365.com'),
-      errors: [{ pointer: POINTER, at: 'pop.office365.com', message: "which is not Exchange Online's POP3 host", fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'pop.office365.com', messageId: 'otherMicrosoftHost', fix: FIX }],
     },
     {
       name: 'an own POP3 server with Use OAuth2 ticked: no fix (a customer\'s host)',
@@ -141,7 +152,8 @@ ruleTester(rule, {
         {
           pointer: POINTER,
           at: 'pop.example.com',
-          message: 'TM Exchange POP3 > Server is "pop.example.com", which is not Exchange Online: with Use OAuth2 ticked TM Exchange downloads from outlook.office365.com',
+          messageId: 'notExchangeOnline',
+          data: { field: 'TM Exchange POP3 > Server', value: '"pop.example.com"', expected: 'outlook.office365.com' },
           fix: null,
         },
       ],
@@ -149,12 +161,39 @@ ruleTester(rule, {
     {
       name: 'an own POP3 server URL with Use OAuth2 ticked: a URL, no fix',
       yaml: server('pop3://mail.example.com'),
-      errors: [{ pointer: POINTER, at: 'pop3://mail.example.com', message: 'a URL: type only the host name', fix: null }],
+      errors: [{ pointer: POINTER, at: 'pop3://mail.example.com', messageId: 'url', fix: null }],
     },
     {
       name: 'a URL of Exchange Online with Use OAuth2 not ticked still is judged (a Microsoft 365 server)',
       yaml: pop3(['server: outlook.office365.com', 'server: https://outlook.office365.com'], ['useOAuth2: true', 'useOAuth2: false']),
-      errors: [{ pointer: POINTER, at: 'https://outlook.office365.com', message: 'a URL', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'https://outlook.office365.com', messageId: 'url', fix: FIX }],
+    },
+    {
+      name: 'a ${NAME} reference is read as written (env-reference\'s finding replaces this one)',
+      yaml: server('${POP3_HOST}'),
+      errors: [{ pointer: POINTER, at: '${POP3_HOST}', messageId: 'notExchangeOnline', data: { value: '"${POP3_HOST}"' }, fix: null }],
+    },
+    {
+      name: 'Server written with no value while Use OAuth2 is ticked',
+      // a key with no value is read as absent (the tester's raw schema check sees null)
+      schemaInvalid: true,
+      yaml: server(''),
+      errors: [{ pointer: POINTER, messageId: 'notFilledIn', data: { expected: 'outlook.office365.com' }, fix: null }],
+    },
+    {
+      name: 'the GCC High Graph host: fixed to the GCC High twin',
+      yaml: server('graph.microsoft.us'),
+      errors: [{ pointer: POINTER, at: 'graph.microsoft.us', messageId: 'graphHost', data: { expected: 'outlook.office365.us' }, fix: fix('outlook.office365.us') }],
+    },
+    {
+      name: 'a host with a note after it',
+      yaml: server('"outlook.office365.com (Exchange Online)"'),
+      errors: [{ pointer: POINTER, at: '"outlook.office365.com (', messageId: 'otherMicrosoftHost', fix: FIX }],
+    },
+    {
+      name: 'an IMAP host of Microsoft: not the POP3 host',
+      yaml: server('imap-mail.outlook.com'),
+      errors: [{ pointer: POINTER, at: 'imap-mail.outlook.com', messageId: 'otherMicrosoftHost', fix: FIX }],
     },
     {
       name: 'a Server of the wrong type is the schema\'s to report',

@@ -1,15 +1,7 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { present } from '../../model/access.js';
-import { CLOUDS, hostInfo, isMicrosoftHost, normalizeHost, splitUrl, type Cloud } from '../../model/microsoft.js';
-import { isSecretReference, quote } from '../../model/values.js';
-
-/** Where a Graph host's tenant downloads POP3 mail: the Exchange Online host of the same cloud. */
-const EXCHANGE_OF_GRAPH: Readonly<Record<string, string>> = {
-  'graph.microsoft.com': 'outlook.office365.com',
-  'graph.microsoft.us': 'outlook.office365.us',
-  'dod-graph.microsoft.us': 'outlook-dod.office365.us',
-  'microsoftgraph.chinacloudapi.cn': 'partner.outlook.cn',
-};
+import { CLOUDS, hostInfo, isMicrosoftHost, normalizeHost, perCloud, splitUrl } from '../../model/microsoft.js';
+import { microsoftClouds } from '../../rule-kit/graph-url.js';
+import { ours, showValue } from '../../secrets/show.js';
 
 /** The legacy name of Exchange Online's host; the table lists it as an Exchange host, but POP3 and its token want outlook.office365.com. */
 const LEGACY = 'outlook.office.com';
@@ -20,24 +12,27 @@ function isExchangeHost(host: string): boolean {
   return hostInfo(host)?.role === 'exchange' && normalizeHost(host) !== LEGACY;
 }
 
-function cloudOf(host: string): Cloud {
-  const info = hostInfo(host);
-  if (info) return info.cloud;
-  if (host.endsWith('.us')) return 'usgov';
-  if (host.endsWith('.cn')) return 'china';
-  return 'global';
-}
-
-/** The Exchange Online host for a Microsoft host, when certain (a customer's own host: none; GCC High or DoD unknown: none). */
+/**
+ * The Exchange Online host for a Microsoft host, when certain: the host itself for an Exchange host, else
+ * the Exchange host of its cloud (a Graph host's tenant downloads from its own cloud). None for a
+ * customer's own host, nor where the cloud is not certain (smtp.office365.us serves GCC High and DoD).
+ */
 function exchangeHostFor(host: string | undefined): string | undefined {
   if (host === undefined || !isMicrosoftHost(host)) return undefined;
   const h = normalizeHost(host);
   if (h === LEGACY) return CLOUDS.global.exchange;
-  const info = hostInfo(h);
-  if (info?.role === 'exchange') return h;
-  if (info?.role === 'graph') return EXCHANGE_OF_GRAPH[h];
-  const cloud = cloudOf(h);
-  return cloud === 'usgov' ? undefined : CLOUDS[cloud].exchange;
+  if (hostInfo(h)?.role === 'exchange') return h;
+  const clouds = microsoftClouds(h);
+  const only = clouds.length === 1 ? clouds[0] : undefined;
+  return only === undefined ? undefined : CLOUDS[only].exchange;
+}
+
+/** What to type, for a message: the certain host, else the Exchange host of each cloud the host may belong to. */
+function expectedHost(host: string | undefined): string {
+  const target = exchangeHostFor(host);
+  if (target !== undefined) return target;
+  if (host === undefined || !isMicrosoftHost(host)) return CLOUDS.global.exchange;
+  return perCloud(microsoftClouds(host), (c) => CLOUDS[c].exchange);
 }
 
 interface Reading {
@@ -68,51 +63,62 @@ function read(server: string): Reading {
   return { problem: 'other', host };
 }
 
+/** The message of each problem. */
+const MESSAGE_OF = {
+  missing: 'notFilledIn',
+  url: 'url',
+  port: 'hostWithPort',
+  smtp: 'smtpHost',
+  graph: 'graphHost',
+  legacy: 'legacyHost',
+} as const;
+
 export default defineRule({
   id: 'pop3/server',
   severity: 'error',
   docs: { description: 'With OAuth2 the TM Exchange POP3 Server is outlook.office365.com (or its national-cloud twin), the host name alone' },
   fixable: true,
+  messages: {
+    notFilledIn: "{{field}} is not filled in while Use OAuth2 is ticked: type {{expected}}, Exchange Online's POP3 host",
+    url: '{{field}} is {{value}}, a URL: type only the host name, {{expected}}',
+    urlWithPort: '{{field}} is {{value}}, a URL: type only the host name, {{expected}}, and put 995 in Port',
+    hostWithPort: '{{field}} is {{value}}, a host with a port: type only the host name, {{expected}}, and put 995 in Port',
+    smtpHost:
+      '{{field}} is {{value}}, the host for sending mail over SMTP: TM Exchange downloads replication mail over POP3 from {{expected}}',
+    graphHost:
+      '{{field}} is {{value}}, the Microsoft Graph host used for sending: TM Exchange downloads replication mail over POP3 from {{expected}}',
+    legacyHost:
+      "{{field}} is {{value}}, the legacy name: Exchange Online's documented POP3 host and token audience is outlook.office365.com (Scope https://outlook.office365.com/.default); type outlook.office365.com",
+    otherMicrosoftHost: "{{field}} is {{value}}, which is not Exchange Online's POP3 host: type {{expected}}",
+    notExchangeOnline:
+      "{{field}} is {{value}}, which is not Exchange Online: with Use OAuth2 ticked TM Exchange downloads from {{expected}}, the guide's POP3 server (a site that downloads from its own mail server with a password unticks Use OAuth2)",
+  },
   check(ctx) {
     for (const section of ctx.sections) {
       if (section.channel !== 'pop3' || !section.oauthApplies) continue;
-      if (present(section.raw, 'server') && section.server === undefined) continue;
+      const pointer = section.pointer(section.serverKey);
+      // a Server of the wrong type is the schema's to report
+      if (ctx.written(pointer) === 'invalid') continue;
       const server = section.server ?? '';
-      if (isSecretReference(server)) continue;
       const r = read(server);
       if (r.problem === undefined) continue;
       const target = exchangeHostFor(r.host);
-      const expected = target ?? (r.host && isMicrosoftHost(r.host) ? CLOUDS[cloudOf(r.host)].exchange : CLOUDS.global.exchange);
-      const value = quote(server.trim());
-      const label = 'TM Exchange POP3 > Server';
-      let message: string;
-      switch (r.problem) {
-        case 'missing':
-          message = `${label} is empty while Use OAuth2 is ticked: type ${expected}, Exchange Online's POP3 host`;
-          break;
-        case 'url':
-          message = `${label} is ${value}, a URL: type only the host name, ${expected}${r.port ? ', and put 995 in Port' : ''}`;
-          break;
-        case 'port':
-          message = `${label} is ${value}, a host with a port: type only the host name, ${expected}, and put 995 in Port`;
-          break;
-        case 'smtp':
-          message = `${label} is ${value}, the host for sending mail over SMTP: TM Exchange downloads replication mail over POP3 from ${expected}`;
-          break;
-        case 'graph':
-          message = `${label} is ${value}, the Microsoft Graph host used for sending: TM Exchange downloads replication mail over POP3 from ${expected}`;
-          break;
-        case 'legacy':
-          message = `${label} is ${value}, the legacy name: Exchange Online's documented POP3 host and token audience is outlook.office365.com (Scope https://outlook.office365.com/.default); type outlook.office365.com`;
-          break;
-        default:
-          message =
-            r.host !== undefined && isMicrosoftHost(r.host)
-              ? `${label} is ${value}, which is not Exchange Online's POP3 host: type ${expected}`
-              : `${label} is ${value}, which is not Exchange Online: with Use OAuth2 ticked TM Exchange downloads from ${expected}, the guide's POP3 server (a site that downloads from its own mail server with a password unticks Use OAuth2)`;
-      }
-      const pointer = section.pointer('server');
-      ctx.report({ pointer, message, ...(target !== undefined ? { fix: { pointer, value: target } } : {}) });
+      const expected = ours(expectedHost(r.host));
+      const value = showValue(pointer, server.trim());
+      const messageId =
+        r.problem === 'other'
+          ? r.host !== undefined && isMicrosoftHost(r.host)
+            ? 'otherMicrosoftHost'
+            : 'notExchangeOnline'
+          : r.problem === 'url' && r.port
+            ? 'urlWithPort'
+            : MESSAGE_OF[r.problem];
+      ctx.report({
+        messageId,
+        pointer,
+        data: messageId === 'notFilledIn' ? { expected } : { value, expected },
+        ...(target !== undefined ? { fix: { pointer, value: target } } : {}),
+      });
     }
   },
 });

@@ -15,6 +15,7 @@ ruleTester(rule, {
       name: 'an own POP3 server with basic auth and no SSL',
       yaml: pop3(['server: outlook.office365.com', 'server: pop.example.com'], ['port: 995', 'port: 110'], ['useSsl: true', 'useSsl: false'], ['useOAuth2: true', 'useOAuth2: false']),
     },
+    { name: 'the DoD twin with SSL/TLS ticked', yaml: pop3(['server: outlook.office365.com', 'server: outlook-dod.office365.us']) },
     { name: 'TM Exchange SMTP Use SSL/TLS is smtp/ssl\'s to judge', yaml: edit(VESSEL, ['useSsl: true', 'useSsl: false']) },
   ],
   invalid: [
@@ -26,7 +27,8 @@ ruleTester(rule, {
           pointer: POINTER,
           at: 'false',
           after: 'pop3:',
-          message: 'TM Exchange POP3 > Use SSL/TLS is not ticked: tick it (the guide: "SSL/TLS is required for OAuth2")',
+          messageId: 'notTicked',
+          data: { field: 'TM Exchange POP3 > Use SSL/TLS' },
           fix: FIX,
         },
       ],
@@ -34,17 +36,35 @@ ruleTester(rule, {
     {
       name: 'Use SSL/TLS left out: the fix adds it',
       yaml: within(VESSEL, 'pop3:', (t) => removeLine(t, 'useSsl: true')),
-      errors: [{ pointer: POINTER, at: 'pop3:', message: 'TM Exchange POP3 > Use SSL/TLS is not set', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'pop3:', messageId: 'notFilledIn', data: { field: 'TM Exchange POP3 > Use SSL/TLS' }, fix: FIX }],
     },
     {
       name: 'Exchange Online with Use OAuth2 not ticked still needs SSL/TLS',
       yaml: pop3(['useSsl: true', 'useSsl: false'], ['useOAuth2: true', 'useOAuth2: false']),
-      errors: [{ pointer: POINTER, at: 'false', after: 'pop3:', message: 'is not ticked', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'false', after: 'pop3:', messageId: 'notTicked', fix: FIX }],
     },
     {
       name: 'the China twin partner.outlook.cn',
       yaml: pop3(['server: outlook.office365.com', 'server: partner.outlook.cn'], ['useSsl: true', 'useSsl: false']),
-      errors: [{ pointer: POINTER, at: 'false', after: 'pop3:', message: 'Use SSL/TLS', fix: FIX }],
+      errors: [{ pointer: POINTER, at: 'false', after: 'pop3:', messageId: 'notTicked', fix: FIX }],
+    },
+    {
+      name: 'Use SSL/TLS written with no value counts as not filled in',
+      // a key with no value is read as absent (the tester's raw schema check sees null)
+      schemaInvalid: true,
+      yaml: pop3(['useSsl: true', 'useSsl:']),
+      errors: [{ pointer: POINTER, messageId: 'notFilledIn', fix: FIX }],
+    },
+    {
+      name: 'an own POP3 server with Use OAuth2 ticked still needs SSL/TLS',
+      yaml: pop3(['server: outlook.office365.com', 'server: pop.example.com'], ['useSsl: true', 'useSsl: false']),
+      errors: [{ pointer: POINTER, at: 'false', after: 'pop3:', messageId: 'notTicked', fix: FIX }],
+    },
+    {
+      name: 'Use SSL/TLS written as the text "true" is the schema\'s to report',
+      schemaInvalid: true,
+      yaml: pop3(['useSsl: true', 'useSsl: "true"']),
+      errors: [],
     },
     {
       name: 'a Use SSL/TLS of the wrong type is the schema\'s to report',

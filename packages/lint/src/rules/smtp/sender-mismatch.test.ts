@@ -1,5 +1,9 @@
-import { edit, OFFICE, removeLine, VESSEL } from '../../test-utils/fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../engine/config.js';
+import { lintText } from '../../engine/lint-document.js';
+import { edit, OFFICE, removeLine, VESSEL, within } from '../../test-utils/fixtures.js';
 import { ruleTester } from '../../test-utils/rule-tester.js';
+import graphUrl from './graph-url.js';
 import rule from './sender-mismatch.js';
 
 const OFFICE_URL = 'https://graph.microsoft.com/v1.0/users/purchasing@example.com/sendMail';
@@ -26,10 +30,14 @@ ruleTester(rule, {
     },
     { name: 'Mail Settings with {0}: each user sends as themselves', yaml: VESSEL },
     {
-      name: 'Mail Settings with a fixed mailbox and Use Address from User ticked is smtp/address-placeholder\'s to report',
-      yaml: edit(VESSEL, ['smtpServer: https://graph.microsoft.com/v1.0/users/{0}/sendMail', `smtpServer: ${OFFICE_URL}`]),
+      name: 'Mail Settings with the User Name\'s mailbox and Use Address from User ticked (smtp/address-placeholder asks for {0})',
+      yaml: edit(VESSEL, ['smtpServer: https://graph.microsoft.com/v1.0/users/{0}/sendMail', 'smtpServer: https://graph.microsoft.com/v1.0/users/ops.nordicstar@example.com/sendMail']),
     },
-    { name: 'a URL that is not a correct Graph URL is smtp/graph-url\'s to report', yaml: vesselSmtp('https://graph.microsoft.com/v1.0/users/ops@example.com') },
+    { name: 'a placeholder in the URL names no mailbox to compare', yaml: vesselSmtp('https://graph.microsoft.com/v1.0/users/{0}@example.com/sendMail') },
+    { name: 'the guide\'s example in the URL names no mailbox to compare', yaml: vesselSmtp('https://graph.microsoft.com/v1.0/users/example@email.com/sendMail') },
+    { name: 'a ${NAME} reference in the URL names no mailbox', yaml: vesselSmtp('${TM_GRAPH_URL}') },
+    { name: 'a User Name that is not an e-mail is not compared (oauth2/user-name speaks)', yaml: edit(OFFICE, ['userName: purchasing@example.com', 'userName: purchasing']) },
+    { name: 'an SMTP host name names no mailbox', yaml: office('smtp.office365.com') },
     { name: 'a Sender Address that is not an e-mail is not compared', yaml: edit(VESSEL, [SENDER, 'senderAddress: Nordic Star']) },
     { name: 'no Sender Address', yaml: removeLine(VESSEL, SENDER) },
     {
@@ -51,8 +59,13 @@ ruleTester(rule, {
           pointer: '/exchange/smtp/senderAddress',
           at: 'ops.nordicstar@example.com',
           after: 'exchange:',
-          message:
-            'TM Exchange SMTP > Sender Address is "ops.nordicstar@example.com" but TM Exchange SMTP > SMTP Server sends as "replication.nordicstar@example.com"',
+          messageId: 'addressInExchange',
+          data: {
+            field: 'TM Exchange SMTP > Sender Address',
+            address: '"ops.nordicstar@example.com"',
+            serverField: 'TM Exchange SMTP > SMTP Server',
+            mailbox: '"replication.nordicstar@example.com"',
+          },
           fix: null,
         },
       ],
@@ -65,7 +78,8 @@ ruleTester(rule, {
           pointer: '/exchange/smtp/oauth2/userName',
           at: 'ops.nordicstar@example.com',
           after: 'exchange:',
-          message: 'TM Exchange SMTP > OAuth2 > User Name is "ops.nordicstar@example.com" but TM Exchange SMTP > SMTP Server sends as "replication.nordicstar@example.com"',
+          messageId: 'addressInExchange',
+          data: { field: 'TM Exchange SMTP > OAuth2 > User Name', address: '"ops.nordicstar@example.com"', mailbox: '"replication.nordicstar@example.com"' },
           fix: null,
         },
       ],
@@ -77,8 +91,15 @@ ruleTester(rule, {
         {
           pointer: '/exchange/smtp/server',
           at: 'https://graph.microsoft.com/v1.0/users/ops.nordicstar',
-          message:
-            'TM Exchange SMTP > SMTP Server sends as "ops.nordicstar@example.com" but TM Exchange SMTP > Sender Address and OAuth2 > User Name are "replication.nordicstar@example.com"',
+          messageId: 'urlInExchange',
+          data: {
+            field: 'TM Exchange SMTP > SMTP Server',
+            mailbox: '"ops.nordicstar@example.com"',
+            senderField: 'TM Exchange SMTP > Sender Address',
+            userNameField: 'TM Exchange SMTP > OAuth2 > User Name',
+            address: '"replication.nordicstar@example.com"',
+            example: REPLICATION_URL,
+          },
           fix: null,
         },
       ],
@@ -87,8 +108,8 @@ ruleTester(rule, {
       name: 'TM Exchange: three different addresses: each field reported',
       yaml: edit(vesselSmtp('https://graph.microsoft.com/v1.0/users/ops.nordicstar@example.com/sendMail'), [SENDER, 'senderAddress: replication.polarwind@example.com']),
       errors: [
-        { pointer: '/exchange/smtp/senderAddress', at: 'replication.polarwind@example.com', message: 'sends as "ops.nordicstar@example.com"', fix: null },
-        { pointer: '/exchange/smtp/oauth2/userName', at: 'replication.nordicstar@example.com', after: 'useSsl: true', message: 'OAuth2 > User Name', fix: null },
+        { pointer: '/exchange/smtp/senderAddress', at: 'replication.polarwind@example.com', messageId: 'addressInExchange', data: { mailbox: '"ops.nordicstar@example.com"' }, fix: null },
+        { pointer: '/exchange/smtp/oauth2/userName', at: 'replication.nordicstar@example.com', after: 'useSsl: true', messageId: 'addressInExchange', data: { field: 'TM Exchange SMTP > OAuth2 > User Name' }, fix: null },
       ],
     },
     {
@@ -98,15 +119,55 @@ ruleTester(rule, {
         {
           pointer: '/mailSettings/smtpServer',
           at: 'https://',
-          message: 'Mail Settings > SMTP Server sends as "orders@example.com" but OAuth2 > User Name is "purchasing@example.com"',
+          messageId: 'userNameInMailSettings',
+          data: {
+            field: 'Mail Settings > SMTP Server',
+            mailbox: '"orders@example.com"',
+            userNameField: 'Mail Settings > OAuth2 > User Name',
+            userName: '"purchasing@example.com"',
+          },
           fix: null,
         },
       ],
     },
     {
+      name: 'Mail Settings with a fixed mailbox that is not the User Name and Use Address from User ticked (smtp/address-placeholder\'s finding replaces this one)',
+      yaml: edit(VESSEL, ['smtpServer: https://graph.microsoft.com/v1.0/users/{0}/sendMail', `smtpServer: ${OFFICE_URL}`]),
+      errors: [{ pointer: '/mailSettings/smtpServer', at: OFFICE_URL, messageId: 'userNameInMailSettings', data: { userName: '"ops.nordicstar@example.com"' }, fix: null }],
+    },
+    {
+      name: 'TM Exchange: a URL without /sendMail names another mailbox (smtp/graph-url\'s finding replaces this one)',
+      yaml: vesselSmtp('https://graph.microsoft.com/v1.0/users/ops@example.com'),
+      errors: [{ pointer: '/exchange/smtp/server', at: 'https://graph.microsoft.com/v1.0/users/ops@', messageId: 'urlInExchange', data: { example: 'https://graph.microsoft.com/v1.0/users/replication.nordicstar@example.com' }, fix: null }],
+    },
+    {
+      name: 'TM Exchange: a URL on http: with another mailbox than the Sender Address, no User Name',
+      yaml: edit(
+        within(VESSEL, 'smtp:', (t) => removeLine(t, SMTP_USER)),
+        [`server: ${REPLICATION_URL}`, 'server: http://graph.microsoft.com/v1.0/users/ops@example.com/sendMail'],
+      ),
+      errors: [{ pointer: '/exchange/smtp/senderAddress', at: 'replication.nordicstar@example.com', messageId: 'addressInExchange', data: { mailbox: '"ops@example.com"' }, fix: null }],
+    },
+    {
+      name: 'TM Exchange: a percent-encoded mailbox is compared, and quoted, decoded',
+      yaml: vesselSmtp('https://graph.microsoft.com/v1.0/users/ops%40example.com/sendMail'),
+      errors: [{ pointer: '/exchange/smtp/server', at: 'https://', after: 'smtp:', messageId: 'urlInExchange', data: { mailbox: '"ops@example.com"', example: REPLICATION_URL }, fix: null }],
+    },
+    {
       name: 'a national-cloud Graph URL is compared too',
       yaml: office('https://graph.microsoft.us/v1.0/users/orders@example.com/sendMail'),
-      errors: [{ pointer: '/mailSettings/smtpServer', at: 'https://', message: 'sends as "orders@example.com"', fix: null }],
+      errors: [{ pointer: '/mailSettings/smtpServer', at: 'https://', messageId: 'userNameInMailSettings', data: { mailbox: '"orders@example.com"' }, fix: null }],
     },
   ],
+});
+
+describe('smtp/sender-mismatch with smtp/graph-url', () => {
+  it('gives way to smtp/graph-url\'s finding about the same URL', () => {
+    const rules = [rule, graphUrl];
+    const yaml = vesselSmtp('https://graph.microsoft.com/v1.0/users/ops@example.com');
+    const results = lintText(yaml, { filePath: 'case.yaml' }, { config: resolveConfig(rules), today: '2026-11-29', rules });
+    expect(results.flatMap((r) => r.messages).map((m) => [m.ruleId, m.pointer, m.messageId])).toEqual([
+      ['smtp/graph-url', '/exchange/smtp/server', 'noSendMail'],
+    ]);
+  });
 });

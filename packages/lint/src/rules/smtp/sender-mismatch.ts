@@ -1,7 +1,8 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { bool, str } from '../../model/access.js';
-import { isEmail, quote } from '../../model/values.js';
-import { decodeMailbox, graphServers, replaceMailbox, serverLabel } from '../../rule-kit/graph-url.js';
+import { fieldName } from '../../engine/messages.js';
+import { isEmail } from '../../model/values.js';
+import { showValue } from '../../secrets/show.js';
+import { decodeMailbox, graphServers, graphUrlFor, isGuideExample, replaceMailbox } from '../../rule-kit/graph-url.js';
 
 /** An address field as an e-mail, or undefined when it is not one (oauth2/user-name speaks about that). */
 function email(value: string | undefined): string | undefined {
@@ -16,43 +17,64 @@ export default defineRule({
     description: 'The mailbox in the Graph sendMail URL is the one the section sends as: Sender Address and OAuth2 User Name',
   },
   fixable: false,
+  messages: {
+    userNameInMailSettings:
+      '{{field}} sends as {{mailbox}} but {{userNameField}} is {{userName}}: use one mailbox in both (Graph refuses to send from another mailbox without Send As rights: 403 ErrorSendAsDenied), or type {0} in the URL and tick Use Address from User',
+    urlInExchange:
+      '{{field}} sends as {{mailbox}} but {{senderField}} and {{userNameField}} are {{address}}: TM Exchange replicates through one mailbox, so name that mailbox in the URL too: {{example}}',
+    addressInExchange:
+      '{{field}} is {{address}} but {{serverField}} sends as {{mailbox}}: TM Exchange replicates through one mailbox, so type the same address in both',
+  },
   check(ctx) {
-    for (const { section, url: g } of graphServers(ctx.sections)) {
-      if (g.problem !== undefined || g.placeholder || g.mailbox === undefined) continue;
+    for (const s of graphServers(ctx)) {
+      const { section, url: g, pointer } = s;
+      // a URL without a mailbox, or with a placeholder or the guide's example in its place, names no mailbox to compare
+      if (g.mailbox === undefined || g.placeholder || isGuideExample(g.mailbox)) continue;
       const mailbox = decodeMailbox(g.mailbox);
       if (!isEmail(mailbox)) continue;
       const same = (a: string): boolean => a.toLowerCase() === mailbox.toLowerCase();
-      const label = serverLabel(section);
+      const shownMailbox = showValue(pointer, mailbox);
+      const userPointer = section.tabPointer('userName');
+      const user = email(section.oauth2?.userName);
       if (section.id === 'mailSettings') {
-        if (bool(section.oauth2, 'useAddressFromUser') === true) continue;
-        const user = email(section.tab('userName'));
         if (user === undefined || same(user)) continue;
         ctx.report({
-          pointer: section.pointer(section.serverKey),
-          message: `${label} sends as ${quote(mailbox)} but OAuth2 > User Name is ${quote(user)}: use one mailbox in both (Graph refuses to send from another mailbox without Send As rights: 403 ErrorSendAsDenied), or type {0} in the URL and tick Use Address from User`,
+          messageId: 'userNameInMailSettings',
+          pointer,
+          data: { mailbox: shownMailbox, userNameField: fieldName(userPointer), userName: showValue(userPointer, user) },
         });
         continue;
       }
-      const sender = email(str(section.raw, 'senderAddress'));
-      const user = email(section.tab('userName'));
+      const senderPointer = section.pointer('senderAddress');
+      const sender = email(s.senderAddress);
       if (sender !== undefined && user !== undefined && !same(sender) && sender.toLowerCase() === user.toLowerCase()) {
         // Sender Address and User Name agree: the URL is the odd one out, one mistake, one finding where it is
+        const example = replaceMailbox(g.text, sender) ?? graphUrlFor('graph.microsoft.com', sender);
         ctx.report({
-          pointer: section.pointer(section.serverKey),
-          message: `${label} sends as ${quote(mailbox)} but ${section.label} > Sender Address and OAuth2 > User Name are ${quote(sender)}: TM Exchange replicates through one mailbox, so name that mailbox in the URL too: ${replaceMailbox(g.text, sender) ?? `https://graph.microsoft.com/v1.0/users/${sender}/sendMail`}`,
+          messageId: 'urlInExchange',
+          pointer,
+          data: {
+            mailbox: shownMailbox,
+            senderField: fieldName(senderPointer),
+            userNameField: fieldName(userPointer),
+            address: showValue(senderPointer, sender),
+            example: showValue(pointer, example, { bare: true }),
+          },
         });
         continue;
       }
       if (sender !== undefined && !same(sender)) {
         ctx.report({
-          pointer: section.pointer('senderAddress'),
-          message: `${section.label} > Sender Address is ${quote(sender)} but ${label} sends as ${quote(mailbox)}: TM Exchange replicates through one mailbox, so type the same address in both`,
+          messageId: 'addressInExchange',
+          pointer: senderPointer,
+          data: { address: showValue(senderPointer, sender), serverField: fieldName(pointer), mailbox: shownMailbox },
         });
       }
       if (user !== undefined && !same(user)) {
         ctx.report({
-          pointer: section.tabPointer('userName'),
-          message: `${section.label} > OAuth2 > User Name is ${quote(user)} but ${label} sends as ${quote(mailbox)}: TM Exchange replicates through one mailbox, so type the same address in both`,
+          messageId: 'addressInExchange',
+          pointer: userPointer,
+          data: { address: showValue(userPointer, user), serverField: fieldName(pointer), mailbox: shownMailbox },
         });
       }
     }

@@ -25,6 +25,7 @@ ruleTester(rule, {
     { name: 'the correct office of the guide', yaml: OFFICE },
     { name: 'a vessel on its own relay with basic auth and no SSL', yaml: RELAY },
     { name: 'no Mail Settings and no TM Exchange', yaml: removeBlock(OFFICE, 'mailSettings:') },
+    { name: 'a Microsoft 365 SMTP server on its own relay\'s settings: Mail Settings through Exchange Online Protection (direct send)', yaml: edit(RELAY, ['smtpServer: smtp.example.com', 'smtpServer: example-com.mail.protection.outlook.com']) },
     { name: 'POP3 Use SSL/TLS is pop3/ssl\'s to judge', yaml: within(VESSEL, 'pop3:', (t) => edit(t, ['useSsl: true', 'useSsl: false'])) },
   ],
   invalid: [
@@ -35,7 +36,8 @@ ruleTester(rule, {
         {
           pointer: MAIL,
           at: 'false',
-          message: 'Mail Settings > SMTP Enable SSL is not ticked: tick it (the guide: "Tick this check box, SSL should be enabled")',
+          messageId: 'notTicked',
+          data: { field: 'Mail Settings > SMTP Enable SSL', guide: 'the guide: "Tick this check box, SSL should be enabled"' },
           fix: { pointer: MAIL, value: true },
         },
       ],
@@ -43,7 +45,7 @@ ruleTester(rule, {
     {
       name: 'SMTP Enable SSL left out: the fix adds it',
       yaml: removeLine(OFFICE, 'smtpEnableSsl:'),
-      errors: [{ pointer: MAIL, at: 'mailSettings:', message: 'Mail Settings > SMTP Enable SSL is not set', fix: { pointer: MAIL, value: true } }],
+      errors: [{ pointer: MAIL, at: 'mailSettings:', messageId: 'notFilledIn', data: { field: 'Mail Settings > SMTP Enable SSL' }, fix: { pointer: MAIL, value: true } }],
     },
     {
       name: 'Use SSL/TLS not ticked in TM Exchange SMTP',
@@ -52,7 +54,8 @@ ruleTester(rule, {
         {
           pointer: EXCHANGE,
           at: 'false',
-          message: 'TM Exchange SMTP > Use SSL/TLS is not ticked: tick it (the guide: "SSL/TLS is required for OAuth2")',
+          messageId: 'notTicked',
+          data: { field: 'TM Exchange SMTP > Use SSL/TLS', guide: 'the guide: "SSL/TLS is required for OAuth2"' },
           fix: { pointer: EXCHANGE, value: true },
         },
       ],
@@ -60,7 +63,7 @@ ruleTester(rule, {
     {
       name: 'Use SSL/TLS left out of TM Exchange SMTP',
       yaml: removeLine(VESSEL, 'useSsl: true'),
-      errors: [{ pointer: EXCHANGE, at: 'smtp:', after: 'exchange:', message: 'TM Exchange SMTP > Use SSL/TLS is not set', fix: { pointer: EXCHANGE, value: true } }],
+      errors: [{ pointer: EXCHANGE, at: 'smtp:', after: 'exchange:', messageId: 'notFilledIn', data: { field: 'TM Exchange SMTP > Use SSL/TLS' }, fix: { pointer: EXCHANGE, value: true } }],
     },
     {
       name: 'an SMTP host of Microsoft 365 with Use OAuth2 not ticked still needs SSL',
@@ -70,7 +73,7 @@ ruleTester(rule, {
         ['smtpEnableSsl: true', 'smtpEnableSsl: false'],
         ['useOAuth2: true', 'useOAuth2: false'],
       ),
-      errors: [{ pointer: MAIL, at: 'false', message: 'SMTP Enable SSL is not ticked', fix: { pointer: MAIL, value: true } }],
+      errors: [{ pointer: MAIL, at: 'false', messageId: 'notTicked', fix: { pointer: MAIL, value: true } }],
     },
     {
       name: 'an own server with Use OAuth2 ticked',
@@ -79,15 +82,33 @@ ruleTester(rule, {
         ['smtpServer: https://graph.microsoft.com/v1.0/users/purchasing@example.com/sendMail', 'smtpServer: smtp.example.com'],
         ['smtpEnableSsl: true', 'smtpEnableSsl: false'],
       ),
-      errors: [{ pointer: MAIL, at: 'false', fix: { pointer: MAIL, value: true } }],
+      errors: [{ pointer: MAIL, at: 'false', messageId: 'notTicked', fix: { pointer: MAIL, value: true } }],
     },
     {
       name: 'both sections: one finding each',
       yaml: edit(VESSEL, ['smtpEnableSsl: true', 'smtpEnableSsl: false'], ['useSsl: true', 'useSsl: false']),
       errors: [
-        { pointer: MAIL, at: 'false', message: 'SMTP Enable SSL', fix: { pointer: MAIL, value: true } },
-        { pointer: EXCHANGE, at: 'false', after: 'exchange:', message: 'Use SSL/TLS', fix: { pointer: EXCHANGE, value: true } },
+        { pointer: MAIL, at: 'false', messageId: 'notTicked', data: { field: 'Mail Settings > SMTP Enable SSL' }, fix: { pointer: MAIL, value: true } },
+        { pointer: EXCHANGE, at: 'false', after: 'exchange:', messageId: 'notTicked', data: { field: 'TM Exchange SMTP > Use SSL/TLS' }, fix: { pointer: EXCHANGE, value: true } },
       ],
+    },
+    {
+      name: 'Use OAuth2 ticked in TM Exchange SMTP only, on an own server: its box is judged, Mail Settings\' is not',
+      yaml: within(RELAY, 'smtp:', (t) => edit(t, ['useOAuth2: false', 'useOAuth2: true'])),
+      errors: [{ pointer: EXCHANGE, at: 'false', after: 'smtp:', messageId: 'notTicked', fix: { pointer: EXCHANGE, value: true } }],
+    },
+    {
+      name: 'SMTP Enable SSL written with no value counts as not filled in',
+      // a key with no value is read as absent (the tester's raw schema check sees null)
+      schemaInvalid: true,
+      yaml: edit(OFFICE, ['smtpEnableSsl: true', 'smtpEnableSsl:']),
+      errors: [{ pointer: MAIL, messageId: 'notFilledIn', fix: { pointer: MAIL, value: true } }],
+    },
+    {
+      name: 'a box written as the text "true" is the schema\'s to report',
+      schemaInvalid: true,
+      yaml: edit(VESSEL, ['useSsl: true', 'useSsl: "true"']),
+      errors: [],
     },
     {
       name: 'a box of the wrong type is the schema\'s to report',

@@ -11,10 +11,11 @@ ruleTester(rule, {
     { name: 'a correct vessel', yaml: VESSEL },
     { name: 'a correct office', yaml: OFFICE },
     { name: 'DB 662 throughout', yaml: edit(VESSEL, [DB, 'version: 662'], [CLIENT, '"2.662.8271.20345"'], [SERVICE, '"2.662.8302.1200"']) },
+    { name: 'a DB not in the table, throughout', yaml: edit(VESSEL, [DB, 'version: 666'], [CLIENT, '"2.666.8271.20345"'], [SERVICE, '"2.666.8302.1200"']) },
     { name: 'spaces around the version', yaml: edit(VESSEL, [CLIENT, '"  2.664.8271.20345"']) },
-    { name: 'a version that does not parse is version/syntax\'s', yaml: edit(VESSEL, [CLIENT, '"2.662.8271.x"']) },
-    { name: 'a major other than 2 is version/major\'s', yaml: edit(VESSEL, [CLIENT, '"3.662.8271.1"']) },
-    { name: 'a database.version no version can hold is version/unknown-db\'s', yaml: edit(VESSEL, [DB, 'version: 70000']) },
+    { name: "a version that does not parse is version/syntax's", yaml: edit(VESSEL, [CLIENT, '"2.662.8271.x"']) },
+    { name: 'a major other than 2 with the right DB part', yaml: edit(VESSEL, [CLIENT, '"3.664.8271.1"']) },
+    { name: "a database.version no version can hold is version/unknown-db's", yaml: edit(VESSEL, [DB, 'version: 70000']) },
   ],
   invalid: [
     {
@@ -24,8 +25,17 @@ ruleTester(rule, {
         {
           pointer: '/client/version',
           at: '"2.662.8271.1"',
-          message:
-            'Client version "2.662.8271.1" (built 2022-08-24) is for DB 662 but database.version is 664: install the 2.664 build of the TM Master V2 client (2.664.8271 or later)',
+          messageId: 'otherDb',
+          data: {
+            field: 'Client version',
+            value: '"2.662.8271.1"',
+            built: '2022-08-24',
+            part: 662,
+            db: 664,
+            dbField: 'DB version',
+            product: 'TM Master V2 client',
+            minimum: 8271,
+          },
           fix: null,
         },
       ],
@@ -37,8 +47,8 @@ ruleTester(rule, {
         {
           pointer: '/serverService/version',
           at: '" 2.665.8302.1200 "',
-          message:
-            'Server Service version "2.665.8302.1200" (built 2022-09-24) is for DB 665 but database.version is 664: install the 2.664 build of the TM Master V2 Server Service (2.664.8271 or later)',
+          messageId: 'otherDb',
+          data: { field: 'Server Service version', value: '"2.665.8302.1200"', built: '2022-09-24', part: 665, db: 664, product: 'TM Master V2 Server Service' },
           fix: null,
         },
       ],
@@ -46,29 +56,42 @@ ruleTester(rule, {
     {
       name: 'the Server Service is judged without TM Exchange too',
       yaml: edit(removeBlock(VESSEL, 'exchange:'), [SERVICE, '"2.662.8302.1200"']),
-      errors: [{ pointer: '/serverService/version', at: '"2.662.8302.1200"', message: 'is for DB 662 but database.version is 664', fix: null }],
+      errors: [{ pointer: '/serverService/version', at: '"2.662.8302.1200"', messageId: 'otherDb', data: { part: 662, db: 664 }, fix: null }],
     },
     {
-      name: 'a build below the minimum too: one finding, this one',
+      name: 'a build below the minimum too: this rule speaks (and supersedes the build rule)',
       yaml: edit(OFFICE, ['"2.665.8400.100"', '"2.664.8000.100"']),
-      errors: [{ pointer: '/client/version', at: '"2.664.8000.100"', message: 'is for DB 664 but database.version is 665: install the 2.665 build', fix: null }],
+      errors: [{ pointer: '/client/version', at: '"2.664.8000.100"', messageId: 'otherDb', data: { part: 664, db: 665, minimum: 8271 }, fix: null }],
+    },
+    {
+      name: 'a major other than 2 for another DB: judged here too (version/major supersedes it when on)',
+      yaml: edit(VESSEL, [CLIENT, '"1.600.5000.1"']),
+      errors: [{ pointer: '/client/version', messageId: 'otherDb', data: { part: 600, db: 664 }, fix: null }],
     },
     {
       name: 'database.version without a known minimum: no build number is suggested',
       yaml: edit(VESSEL, [DB, 'version: 663']),
       errors: [
-        { pointer: '/client/version', at: CLIENT, message: /database\.version is 663: install the 2\.663 build of the TM Master V2 client$/, fix: null },
-        { pointer: '/serverService/version', at: SERVICE, message: /install the 2\.663 build of the TM Master V2 Server Service$/, fix: null },
+        { pointer: '/client/version', at: CLIENT, messageId: 'otherDbNoMinimum', data: { db: 663, product: 'TM Master V2 client' }, fix: null },
+        { pointer: '/serverService/version', at: SERVICE, messageId: 'otherDbNoMinimum', data: { db: 663, product: 'TM Master V2 Server Service' }, fix: null },
+      ],
+    },
+    {
+      name: 'a database below the table: the versions are still for DB 664',
+      yaml: edit(VESSEL, [DB, 'version: 600']),
+      errors: [
+        { pointer: '/client/version', messageId: 'otherDbNoMinimum', data: { part: 664, db: 600 }, fix: null },
+        { pointer: '/serverService/version', messageId: 'otherDbNoMinimum', data: { part: 664, db: 600 }, fix: null },
       ],
     },
     {
       name: 'a minimum added in the config is suggested',
       yaml: edit(VESSEL, [DB, 'version: 666'], [SERVICE, '"2.666.8400.1"']),
       minimumBuilds: { '666': 8400 },
-      errors: [{ pointer: '/client/version', at: CLIENT, message: '(2.666.8400 or later)', fix: null }],
+      errors: [{ pointer: '/client/version', at: CLIENT, messageId: 'otherDb', data: { db: 666, minimum: 8400 }, fix: null }],
     },
     {
-      name: 'database.version written as text is the schema\'s',
+      name: "database.version written as text is the schema's",
       yaml: edit(VESSEL, [DB, 'version: "662"']),
       schemaInvalid: true,
       errors: [],

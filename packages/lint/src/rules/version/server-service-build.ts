@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine/define-rule.js';
-import { present } from '../../model/access.js';
-import { belowMinimumMessage, parsedVersionFields } from '../../rule-kit/version-fields.js';
+import { BELOW_MINIMUM, belowMinimum, parsedVersionFields } from '../../rule-kit/version-fields.js';
 
 export default defineRule({
   id: 'version/server-service-build',
@@ -10,13 +9,14 @@ export default defineRule({
       'Where TM Exchange is used, the Server Service build is at least the minimum for the database version (8271 for DB 662, 664 and 665)',
   },
   fixable: false,
+  messages: { belowMinimum: BELOW_MINIMUM },
   check(ctx) {
     // Without TM Exchange the Server Service sends no mail: its build does not matter here.
-    if (!present(ctx.manifest, 'exchange')) return;
+    if (ctx.written('/exchange') === 'absent') return;
     for (const field of parsedVersionFields(ctx.manifest)) {
       if (field.component !== 'serverService') continue;
-      const message = belowMinimumMessage(field, ctx.manifest, ctx.minimumBuilds);
-      if (message !== undefined) ctx.report({ pointer: field.pointer, message });
+      const below = belowMinimum(field, ctx.manifest, ctx.minimumBuilds);
+      if (below) ctx.report({ messageId: 'belowMinimum', ...below });
     }
   },
 });

@@ -9,8 +9,8 @@ ruleTester(rule, {
     { name: 'a correct vessel', yaml: VESSEL },
     { name: 'a correct office', yaml: OFFICE },
     { name: 'the oldest DB in the table', yaml: edit(VESSEL, [DB, 'version: 662']) },
-    { name: 'a DB between two in the table is version/unknown-db\'s', yaml: edit(VESSEL, [DB, 'version: 663']) },
-    { name: 'a DB above the table is version/unknown-db\'s', yaml: edit(VESSEL, [DB, 'version: 700']) },
+    { name: "a DB between two in the table is version/unknown-db's", yaml: edit(VESSEL, [DB, 'version: 663']) },
+    { name: "a DB above the table is version/unknown-db's", yaml: edit(VESSEL, [DB, 'version: 700']) },
     { name: 'an old DB added in the config', yaml: edit(VESSEL, [DB, 'version: 650']), minimumBuilds: { '650': 8300 } },
   ],
   invalid: [
@@ -21,8 +21,8 @@ ruleTester(rule, {
         {
           pointer: '/database/version',
           at: '661',
-          message:
-            'DB version 661 is older than every DB version with an OAuth2 build (662, 664, 665): OAuth2 mail needs a database upgrade to DB 662 or later, then TM Master V2 2.662.8271 or later',
+          messageId: 'olderThanTable',
+          data: { field: 'DB version', db: 661, table: '662, 664, 665', oldest: 662, minimum: 8271 },
           fix: null,
         },
       ],
@@ -30,7 +30,7 @@ ruleTester(rule, {
     {
       name: 'DB 0, in an office',
       yaml: edit(OFFICE, ['version: 665', 'version: 0']),
-      errors: [{ pointer: '/database/version', at: '0', after: 'database:', message: 'DB version 0 is older than every DB version', fix: null }],
+      errors: [{ pointer: '/database/version', at: '0', after: 'database:', messageId: 'olderThanTable', data: { db: 0 }, fix: null }],
     },
     {
       name: 'an older DB added in the config moves the floor',
@@ -40,13 +40,14 @@ ruleTester(rule, {
         {
           pointer: '/database/version',
           at: '640',
-          message: '(650, 662, 664, 665): OAuth2 mail needs a database upgrade to DB 650 or later, then TM Master V2 2.650.8200 or later',
+          messageId: 'olderThanTable',
+          data: { db: 640, table: '650, 662, 664, 665', oldest: 650, minimum: 8200 },
           fix: null,
         },
       ],
     },
     {
-      name: 'database.version written as text is the schema\'s',
+      name: "database.version written as text is the schema's",
       yaml: edit(VESSEL, [DB, 'version: "600"']),
       schemaInvalid: true,
       errors: [],
