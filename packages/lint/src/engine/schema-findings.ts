@@ -180,9 +180,6 @@ export function schemaReports(errors: readonly SchemaError[], data: unknown): Sc
       case 'minLength':
         report = { pointer: at, messageId: 'empty', data: { hint: ours(fieldInfo(at)?.hint ?? 'fill it in') } };
         break;
-      case 'minItems':
-        report = { pointer: at, messageId: 'tooFew', data: { limit: Number(e.params['limit']) } };
-        break;
       default:
         report = { pointer: at, messageId: 'invalid', data: { detail: ours(e.message) } };
     }

@@ -3,6 +3,7 @@ import { resolveConfig } from '../engine/config.js';
 import { lintText } from '../engine/lint-document.js';
 import { OFFICE, VESSEL, edit } from '../test-utils/fixtures.js';
 import { positionOf } from '../test-utils/rule-tester.js';
+import { schemaReports } from '../engine/schema-findings.js';
 import schema from './schema.js';
 
 const RULES = [schema];
@@ -58,5 +59,29 @@ describe('schema', () => {
 
   it('accepts an OAuth2 tab that only says useOAuth2: false', () => {
     expect(findings(OFFICE.replace(/  oauth2:\n(    .*\n)+/, '  oauth2: { useOAuth2: false }\n'))).toEqual([]);
+  });
+
+  it('reaches every message it declares', () => {
+    const reached = new Set<string>();
+    const add = (text: string): void => {
+      for (const f of findings(text)) reached.add(f.messageId);
+    };
+    add(edit(VESSEL, ['    scope: https://outlook', '    scpoe: https://outlook'])); // misspelt
+    add(edit(VESSEL, ['  kind: vessel', '  kind: vessel\n  flag: NO'])); // unknownProperty
+    add(VESSEL.replace('schemaVersion: 1\n', '')); // required
+    add(VESSEL.replace(/database:\n  version: \d+\n/, '')); // requiredSection
+    add(VESSEL.replace(/serverService:\n  version: .*\n/, '')); // serverServiceRequired
+    add(edit(VESSEL, ['    useSsl: true', '    useSsl: "yes"'])); // wrongType
+    add(edit(VESSEL, ['    port: 995', '    port: "995"'])); // quotedValue
+    add(edit(VESSEL, ['version: "2.664.8271.20345"', 'version: 2.664'])); // unquotedText
+    add(edit(VESSEL, ['  kind: vessel', '  kind: ship'])); // notOneOf
+    add(edit(VESSEL, ['schemaVersion: 1', 'schemaVersion: 2'])); // notConst
+    add(edit(VESSEL, ['    port: 995', '    port: 99500'])); // outOfRange
+    add(edit(VESSEL, ['expires: 2027-06-30', 'expires: 30/06/2027'])); // notDate
+    add(edit(VESSEL, ['  name: MV Nordic Star', '  name: ""'])); // empty
+    add('- a\n'); // notMapping
+    add('# nothing\n'); // noManifest
+    for (const r of schemaReports([{ instancePath: '/azure', schemaPath: '#/x/future', keyword: 'future', params: {}, message: 'must be in the future' }], {})) reached.add(r.messageId);
+    expect([...reached].sort()).toEqual(Object.keys(schema.messages).sort());
   });
 });

@@ -16,7 +16,7 @@ export const SCHEMA_MESSAGES = {
   outOfRange: '{{field}} must be {{range}}; found {{found}}',
   notDate: '{{field}} must be a date written YYYY-MM-DD, such as 2027-06-30; found {{found}}',
   empty: '{{field}} must not be empty: {{hint}}',
-  tooFew: '{{field}} must list at least {{limit}} item(s)',
+  /** For a keyword the schema may gain later: no keyword of today's schema reaches it. */
   invalid: '{{field}} breaks the manifest schema: {{detail}}',
   notMapping: '{{field}} must be a mapping of fields (schemaVersion: 1, installation: ..., ...), not a single value or a list',
   noManifest: '{{field}} holds no manifest: it is empty or only comments; a manifest starts with schemaVersion: 1',
