@@ -360,3 +360,16 @@ describe('supersedes, both ways', () => {
     expect(r!.messages.map((m) => m.ruleId)).toEqual(['test/a', 'test/b']);
   });
 });
+
+describe('a document with a great many findings', () => {
+  it('lists the first 1000 and counts the rest in one last finding of the rule most of them come from', () => {
+    let text = OFFICE;
+    for (let i = 0; i < 3000; i++) text += `unknownKey${i}: ${i}\n`;
+    const [r] = lint(text);
+    expect(r!.messages).toHaveLength(1001);
+    const last = r!.messages[1000]!;
+    expect(last).toMatchObject({ ruleId: 'schema', messageId: 'andMore', severity: 'error', data: { count: 2000 } });
+    expect(last.message).toContain('and 2000 more findings');
+    expect(r!.errorCount).toBe(1001);
+  });
+});

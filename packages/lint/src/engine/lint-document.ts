@@ -42,6 +42,12 @@ export interface LintInput {
 
 /** Message IDs of findings the engine makes itself. */
 const INTERNAL_ERROR = 'internalError';
+const AND_MORE = 'andMore';
+
+/** The most findings a document reports; the rest are counted in one last finding. */
+export const MAX_FINDINGS_PER_DOCUMENT = 1000;
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
 interface Messages {
   readonly id: string;
@@ -122,6 +128,40 @@ class FindingList {
       pointer: '',
       ...AT_START,
       internal: true,
+    });
+  }
+
+  /**
+   * Keeps the first `max` findings (in position order) and counts the rest in one last finding, of
+   * the rule most of them come from and the highest severity among them.
+   */
+  cap(max: number): void {
+    if (this.findings.length <= max) return;
+    const dropped = this.findings.splice(max);
+    const byRule = new Map<string, number>();
+    let severity: Severity = 'info';
+    for (const f of dropped) {
+      byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[severity]) severity = f.severity;
+    }
+    let ruleId = '';
+    let most = 0;
+    for (const [id, n] of byRule) {
+      if (n > most) [ruleId, most] = [id, n];
+    }
+    const first = dropped[0] as Finding;
+    const others = byRule.size > 1 ? ` (${most} of ${ruleId}, the rest of ${byRule.size - 1} other rule${byRule.size === 2 ? '' : 's'})` : ` (all of ${ruleId})`;
+    this.findings.push({
+      ruleId,
+      messageId: AND_MORE,
+      severity,
+      message: `and ${dropped.length} more findings in this document${others}, not listed: a document with this many is mostly not a manifest yet; fix the findings above, then lint again`,
+      pointer: '',
+      line: first.line,
+      column: first.column,
+      endLine: first.line,
+      endColumn: first.column,
+      data: { count: dropped.length },
     });
   }
 
@@ -269,6 +309,7 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   list.applySupersedes();
   applyDirectives(list, directives, knownRules, severityOf(config, 'unused-disable', 'warning'));
   list.findings.sort(compareFindings);
+  list.cap(MAX_FINDINGS_PER_DOCUMENT);
   const name = view.installation?.name;
   return summarize({ ...base, filePath, installation: name === undefined ? null : scrubber.scrub(name) }, list.findings);
 }

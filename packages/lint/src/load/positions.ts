@@ -119,6 +119,10 @@ export class PositionMap {
   #close: Int32Array | undefined;
   #openOf: Int32Array | undefined;
   #merges: Set<number> | undefined;
+  /** Memos: each node's children, each node unwrapped, each mapping's keys. Every finding asks again: each is built once. */
+  readonly #kids = new Map<number, number[]>();
+  readonly #unwrapped = new Map<number, number>();
+  readonly #keys = new Map<number, { readonly own: Map<string, { key: number; value: number }>; readonly merged: readonly number[] }>();
 
   constructor(
     private readonly recorder: PositionRecorder,
@@ -161,6 +165,14 @@ export class PositionMap {
   }
 
   #children(node: number): number[] {
+    const known = this.#kids.get(node);
+    if (known) return known;
+    const out = this.#scanChildren(node);
+    this.#kids.set(node, out);
+    return out;
+  }
+
+  #scanChildren(node: number): number[] {
     const close = this.#closes();
     const end = close[node] as number;
     const out: number[] = [];
@@ -177,12 +189,38 @@ export class PositionMap {
 
   /** A wrapper node (js-yaml tries a mapping key and keeps the scalar) holds one child with the same result. */
   #unwrap(node: number): number {
+    const known = this.#unwrapped.get(node);
+    if (known !== undefined) return known;
     let cur = node;
     for (;;) {
       const kids = this.#children(cur);
-      if (kids.length !== 1 || !Object.is(this.#result(kids[0] as number), this.#result(cur))) return cur;
+      if (kids.length !== 1 || !Object.is(this.#result(kids[0] as number), this.#result(cur))) break;
       cur = kids[0] as number;
     }
+    this.#unwrapped.set(node, cur);
+    return cur;
+  }
+
+  /** A mapping's own keys (first written wins, as js-yaml reads it) and its merge sources, built once. */
+  #keysOf(node: number): { readonly own: Map<string, { key: number; value: number }>; readonly merged: readonly number[] } | undefined {
+    const known = this.#keys.get(node);
+    if (known) return known;
+    const kids = this.#children(node).map((k) => this.#unwrap(k));
+    if (kids.length % 2 !== 0) return undefined;
+    const own = new Map<string, { key: number; value: number }>();
+    const merged: number[] = [];
+    for (let i = 0; i < kids.length; i += 2) {
+      const key = kids[i] as number;
+      const value = kids[i + 1] as number;
+      if (this.#isMergeKey(key)) merged.push(value);
+      else {
+        const name = String(this.#result(key));
+        if (!own.has(name)) own.set(name, { key, value });
+      }
+    }
+    const entry = { own, merged };
+    this.#keys.set(node, entry);
+    return entry;
   }
 
   /** Offset of a node's first character in the chunk (past white space and comments). */
@@ -252,17 +290,12 @@ export class PositionMap {
       seen.add(current);
       const result = this.#result(current);
       if (result === null || typeof result !== 'object' || Array.isArray(result)) continue;
-      const kids = this.#children(current).map((k) => this.#unwrap(k));
-      if (kids.length % 2 !== 0) continue;
-      const merged: number[] = [];
-      for (let i = 0; i < kids.length; i += 2) {
-        const key = kids[i] as number;
-        const value = kids[i + 1] as number;
-        if (this.#isMergeKey(key)) merged.push(value);
-        else if (String(this.#result(key)) === token) return { key, value };
-      }
+      const keys = this.#keysOf(current);
+      if (!keys) continue;
+      const own = keys.own.get(token);
+      if (own) return own;
       const sources: number[] = [];
-      for (const m of merged) {
+      for (const m of keys.merged) {
         const target = this.#target(m);
         if (Array.isArray(this.#result(target))) for (const item of this.#children(target)) sources.push(this.#target(item));
         else sources.push(target);
