@@ -1,5 +1,5 @@
 /**
- * The documentation shipped with tmcheck: the bundle's package holds it in dist/docs/ (copied by
+ * The documentation shipped with tmcheck: the package holds it in docs/ beside dist/ (copied by
  * scripts/bundle.mjs); a checkout has it in docs/ at the repository's root.
  */
 import { existsSync, readFileSync } from 'node:fs';

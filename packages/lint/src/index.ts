@@ -31,8 +31,35 @@ export { DEFAULT_LIMITS, parseDocuments, type Limits, type ParsedDocument } from
 export { getAt, joinPointer, splitPointer } from './load/pointer.js';
 export { FORMATTERS, json, stylish, summaryLine, totals, type Formatter, type FormatterContext, type Totals } from './formatters/index.js';
 export { RULES, findRule } from './rules/index.js';
+export {
+  describeRefusal,
+  encode,
+  fixDiff,
+  fixFile,
+  fixText,
+  fixUntilStable,
+  FixWriteError,
+  isJsonPath,
+  isSecretKeyName,
+  maskSecretLines,
+  MASK,
+  MAX_PASSES,
+  writeFileAtomic,
+  type AppliedFix,
+  type FixDiffOptions,
+  type FixedText,
+  type FixFileOptions,
+  type FixFileResult,
+  type FixRecord,
+  type FixRun,
+  type FixTextOptions,
+  type FixUntilStableOptions,
+  type RefusalReason,
+  type RefusedFix,
+} from './fix/index.js';
 
 /** Where a rule's documentation page is, relative to the repository's and the package's root. */
 export function ruleDocsPath(id: string): string {
   return `docs/rules/${id}.md`;
 }
+export { DEFAULT_DISPLAY_NAME, GrantScriptError, grantScript, grantScriptForText, psQuote, type GrantScript, type GrantScriptOptions, type GrantScriptProblem } from './grant/grant-script.js';

@@ -218,11 +218,23 @@ describe('tmcheck lint: findings and exit status', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).results.length).toBeGreaterThanOrEqual(8);
   });
 
-  it('refuses unknown formats with exit 2, and says the pipeline formats are not here yet', async () => {
-    expect((await tmcheck(['lint', '-f', 'yaml', fleet])).code).toBe(2);
-    const sarif = await tmcheck(['lint', '-f', 'sarif', fleet]);
-    expect(sarif.code).toBe(2);
-    expect(sarif.stderr).toContain('not available in this version yet');
+  it('refuses unknown formats with exit 2, naming the closest and every known one', async () => {
+    const r = await tmcheck(['lint', '-f', 'sarf', fleet]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean sarif?');
+    for (const name of ['stylish', 'json', 'sarif', 'junit', 'markdown', 'github', 'gitlab']) expect(r.stderr).toContain(name);
+  });
+
+  it('writes every pipeline format for the example fleet', async () => {
+    for (const format of ['sarif', 'junit', 'markdown', 'github', 'gitlab']) {
+      const r = await tmcheck(['lint', '-f', format, fleet]);
+      expect(r.code, `${format}: ${r.stderr}`).toBe(1);
+      expect(r.stdout.length, format).toBeGreaterThan(100);
+    }
+    const sarif = JSON.parse((await tmcheck(['lint', '-f', 'sarif', fleet], { cwd: repo })).stdout);
+    const scope = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'oauth2/scope');
+    expect(scope.help.markdown).toContain('## How to fix it in TM Master');
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toMatch(/^examples\/fleet\//);
   });
 });
 
@@ -406,5 +418,174 @@ describe('tmcheck lint: Windows paths', () => {
     expect(code).toBe(0);
     expect(report.results[0]?.filePath).toBe('fleet/vessels/a.yaml');
     expect(report.warningCount).toBe(1);
+  });
+});
+
+describe('tmcheck lint --fix and --fix-dry-run', () => {
+  const NOW = ['--now', '2026-11-29'];
+  const examples = readdirSync(fleet).filter((f) => f.endsWith('.yaml')).sort();
+  const copyFleet = (transform: (text: string) => string | Buffer = (t) => t): string =>
+    temp(Object.fromEntries(examples.map((f) => [f, transform(readFileSync(join(fleet, f), 'utf8'))])));
+  const key = (m: Message) => `${m.ruleId} ${m.pointer}`;
+  /** Every finding of the fleet, by file, with whether it has a fix. */
+  const before = async (dir: string) => {
+    const { report } = await lintJson([...NOW, dir]);
+    return report.results.flatMap((r) => r.messages.map((m) => ({ file: r.filePath, line: m.line, key: key(m), fixable: m.fix !== undefined })));
+  };
+  const GRAPH = 'https://graph.microsoft.com/.default';
+  const OUTLOOK = 'https://outlook.office365.com/.default';
+
+  it('--fix on a copy of the fleet removes exactly the fixable findings, changes only their lines, and a second run changes nothing', async () => {
+    const dir = copyFleet();
+    const found = await before(dir);
+    const fixable = found.filter((f) => f.fixable);
+    expect(new Set(fixable.map((f) => f.file)).size).toBeGreaterThanOrEqual(2);
+    const mtimes = Object.fromEntries(examples.map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+
+    const r = await tmcheck(['lint', ...NOW, '--fix', '--format', 'json', dir]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.results.flatMap((x) => x.messages.map(key)).sort()).toEqual(found.filter((f) => !f.fixable).map((f) => f.key).sort());
+    expect(r.stderr).toContain(`tmcheck --fix: ${fixable.length} fixes applied in ${new Set(fixable.map((f) => f.file)).size} files\n`);
+    expect(r.stderr).not.toContain('not applied');
+
+    for (const f of examples) {
+      const original = readFileSync(join(fleet, f), 'utf8').split('\n');
+      const now = readFileSync(join(dir, f), 'utf8').split('\n');
+      const lines = fixable.filter((x) => x.file === join(dir, f)).map((x) => x.line);
+      if (lines.length === 0) {
+        // a file without a fix is not even written
+        expect(statSync(join(dir, f)).mtimeMs, f).toBe(mtimes[f]);
+        expect(now).toEqual(original);
+        continue;
+      }
+      expect(now.length, f).toBe(original.length);
+      // every comment and every line not fixed byte for byte
+      expect(now.map((l, i) => (l === original[i] ? undefined : i + 1)).filter((n) => n !== undefined), f).toEqual(lines.sort((a, b) => a - b));
+    }
+    expect(readFileSync(join(dir, 'scopes-swapped.yaml'), 'utf8')).toBe(
+      readFileSync(join(fleet, 'scopes-swapped.yaml'), 'utf8')
+        .replace(`scope: ${OUTLOOK}`, 'scope: SWAP')
+        .replace(`scope: ${GRAPH}\n      userName: replication`, `scope: ${OUTLOOK}\n      userName: replication`)
+        .replace('scope: SWAP', `scope: ${GRAPH}`),
+    );
+    expect(readdirSync(dir).sort()).toEqual(examples);
+
+    const fixedTimes = Object.fromEntries(examples.map((f) => [f, statSync(join(dir, f)).mtimeMs]));
+    const again = await tmcheck(['lint', ...NOW, '--fix', dir]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('tmcheck --fix: no fix to apply\n');
+    for (const f of examples) expect(statSync(join(dir, f)).mtimeMs, f).toBe(fixedTimes[f]);
+  });
+
+  it.each([
+    ['CRLF', (t: string) => Buffer.from(t.replace(/\n/g, '\r\n')), 'utf-8'],
+    ['UTF-16 LE with BOM, CRLF', (t: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(t.replace(/\n/g, '\r\n'), 'utf16le')]), 'utf16le'],
+    ['UTF-16 BE with BOM', (t: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(t, 'utf16le').swap16()]), 'utf16be'],
+  ] as const)('--fix keeps a %s file as it was saved, changing only the fixed lines', async (_name, save, encoding) => {
+    const text = readFileSync(join(fleet, 'scopes-swapped.yaml'), 'utf8');
+    const dir = temp({ 'm.yaml': save(text) });
+    const r = await tmcheck(['lint', ...NOW, '--fix', join(dir, 'm.yaml')]);
+    expect(r.stderr).toContain('tmcheck --fix: 2 fixes applied in 1 file\n');
+    expect(r.code).toBe(0);
+    const bytes = readFileSync(join(dir, 'm.yaml'));
+    const expected = save(
+      text
+        .replace(`scope: ${OUTLOOK}`, 'scope: SWAP')
+        .replace(`scope: ${GRAPH}\n      userName: replication`, `scope: ${OUTLOOK}\n      userName: replication`)
+        .replace('scope: SWAP', `scope: ${GRAPH}`),
+    );
+    expect(bytes.equals(expected)).toBe(true);
+    expect(encoding).toBeTruthy();
+    const again = await tmcheck(['lint', ...NOW, '--fix', join(dir, 'm.yaml')]);
+    expect(again.stderr).toContain('no fix to apply');
+    expect(readFileSync(join(dir, 'm.yaml')).equals(expected)).toBe(true);
+  });
+
+  it('--fix-dry-run prints a unified diff per changed file, then what would remain, and writes nothing', async () => {
+    const dir = copyFleet();
+    const r = await tmcheck(['lint', ...NOW, '--fix-dry-run', '--no-color', dir]);
+    for (const f of examples) expect(readFileSync(join(dir, f), 'utf8'), f).toBe(readFileSync(join(fleet, f), 'utf8'));
+    expect(r.code).toBe(1);
+    const diffs = r.stdout.split(/^(?=--- )/m).filter((d) => d.startsWith('--- '));
+    expect(diffs.map((d) => /^--- (\S+)/.exec(d)?.[1])).toEqual([join(dir, 'address-from-user-without-placeholder.yaml'), join(dir, 'scopes-swapped.yaml')]);
+    expect(r.stdout).toContain(`-      scope: ${OUTLOOK}\n+      scope: ${GRAPH}\n`);
+    expect(r.stdout).toContain('+  smtpServer: https://graph.microsoft.com/v1.0/users/{0}/sendMail\n');
+    // the report after the diff: what would remain (no scope finding)
+    expect(r.stdout).toContain('tenant-placeholder.yaml');
+    expect(r.stdout).not.toMatch(/error .*oauth2\/scope$/m);
+    expect(r.stderr).toContain('tmcheck --fix-dry-run: 3 fixes would be applied in 2 files; nothing was written\n');
+  });
+
+  it('--fix-dry-run shows no secret, even one written in the lines around a change', async () => {
+    const secret = 'Qx8~hT3.vLp0-Zr7yWk2_NbC5sDe9fGj1mAo';
+    const text = readFileSync(join(fleet, 'scopes-swapped.yaml'), 'utf8').replaceAll('${TM_MAIL_SECRET}', secret).replace(/clientSecret: \S+/, `clientSecret: "${secret}"`);
+    expect(text).toContain(secret);
+    const dir = temp({ 'm.yaml': text });
+    const r = await tmcheck(['lint', ...NOW, '--fix-dry-run', '--rule', 'oauth2/secret-plaintext:off', join(dir, 'm.yaml')]);
+    expect(r.stdout).toContain('+      scope: ');
+    expect(r.stdout).toContain('clientSecret: [secret]');
+    for (let i = 0; i + 8 <= secret.length; i++) expect(r.stdout + r.stderr).not.toContain(secret.slice(i, i + 8));
+  });
+
+  it('--fix-dry-run with a machine format needs -o (standard output carries the diff)', async () => {
+    const dir = temp({ 'm.yaml': readFileSync(join(fleet, 'scopes-swapped.yaml')) });
+    const refused = await tmcheck(['lint', ...NOW, '--fix-dry-run', '--format', 'json', join(dir, 'm.yaml')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--fix-dry-run prints the diff on standard output: write the json report to a file with -o');
+    const r = await tmcheck(['lint', ...NOW, '--fix-dry-run', '--format', 'json', '-o', join(dir, 'report.json'), join(dir, 'm.yaml')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith(`--- ${join(dir, 'm.yaml')}\n`)).toBe(true);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Report;
+    expect(report.errorCount).toBe(0);
+  });
+
+  it('--fix and --fix-dry-run together are a usage error', async () => {
+    const r = await tmcheck(['lint', '--fix', '--fix-dry-run', fleet]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--fix and --fix-dry-run do not go together');
+  });
+
+  it('--fix with - prints the fixed manifest on standard output and the report on standard error', async () => {
+    const text = readFileSync(join(fleet, 'scopes-swapped.yaml'), 'utf8');
+    const r = await tmcheck(['lint', ...NOW, '--fix', '-'], { stdin: text });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      text
+        .replace(`scope: ${OUTLOOK}`, 'scope: SWAP')
+        .replace(`scope: ${GRAPH}\n      userName: replication`, `scope: ${OUTLOOK}\n      userName: replication`)
+        .replace('scope: SWAP', `scope: ${GRAPH}`),
+    );
+    expect(r.stderr).toContain('tmcheck --fix: 2 fixes applied in 1 file');
+    // nothing to fix: the manifest goes through as it came
+    const clean = await tmcheck(['lint', ...NOW, '--fix', '-'], { stdin: VESSEL });
+    expect(clean.stdout).toBe(VESSEL);
+    const dry = await tmcheck(['lint', ...NOW, '--fix-dry-run', '-'], { stdin: text });
+    expect(dry.stdout.startsWith('--- <stdin>\n+++ <stdin>\n@@ ')).toBe(true);
+  });
+
+  it('says which fix it did not apply, and why, and leaves that field as it is', async () => {
+    // TM Exchange SMTP's OAuth2 tab anchored and merged into POP3's: POP3's scope comes from the anchor
+    const merged = VESSEL.replace(/( {2}smtp:\n(?: {4}.*\n)*? {4}oauth2:)\n/, '$1 &exo\n').replace(
+      /( {2}pop3:\n(?: {4}(?!oauth2).*\n)+ {4}oauth2:\n)(?: {6}.*\n)+/,
+      '$1      <<: *exo\n      userName: replication.nordicstar@example.com\n',
+    );
+    expect(merged).toContain('<<: *exo');
+    const dir = temp({ 'm.yaml': merged });
+    const r = await tmcheck(['lint', ...NOW, '--fix', join(dir, 'm.yaml')]);
+    expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'm.yaml'), 'utf8')).toBe(merged);
+    expect(r.stderr).toContain('tmcheck --fix: no fix to apply\ntmcheck --fix: 1 fix not applied:\n');
+    expect(r.stderr).toMatch(/m\.yaml:\d+:\d+ {2}oauth2\/scope {2}TM Exchange POP3 > OAuth2 > Scope is shared: it comes from the merge key <<: \*exo \(line \d+\)/);
+  });
+});
+
+describe('docs/cli.md on fixing', () => {
+  it('shows the diff --fix-dry-run prints for the example', async () => {
+    const docs = readFileSync(join(repo, 'docs', 'cli.md'), 'utf8');
+    const shown = /```diff\n([\s\S]*?)```/.exec(docs.slice(docs.indexOf('### Fixing')))?.[1];
+    expect(shown).toBeDefined();
+    const r = await tmcheck(['lint', '--now', '2026-11-29', '--fix-dry-run', 'fleet/scopes-swapped.yaml'], { cwd: join(repo, 'examples') });
+    expect(r.stdout).toContain(shown as string);
   });
 });

@@ -1,21 +1,34 @@
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import {
+  DEFAULT_LIMITS,
   FORMATTERS,
   RULES,
   ConfigError,
+  FixWriteError,
   OptionError,
   StdinError,
   UsageError,
   closest,
   createLinter,
+  decode,
   describeFsError,
+  escapeControls,
+  fixDiff,
+  fixFile,
+  fixUntilStable,
+  isJsonPath,
   summaryLine,
   totals,
   type ConfigExplanation,
   type DocumentResult,
+  type FixRun,
+  type Linter,
+  type LintRun,
+  type RefusedFix,
 } from '@tmcheck/lint';
-import { EXIT, useColor, type ExitCode, type Io } from '../io.js';
+import { ruleDocPage } from '../docs.js';
+import { EXIT, readAll, useColor, type ExitCode, type Io } from '../io.js';
 import { TOOL_VERSION } from '../version.js';
 
 export interface LintCommandOptions {
@@ -32,9 +45,6 @@ export interface LintCommandOptions {
   readonly printConfig?: string;
 }
 
-/** Formats that arrive with the pipeline-reports issue. */
-const PLANNED_FORMATS = ['sarif', 'junit', 'markdown'];
-
 function parseMaxWarnings(text: string | undefined): number {
   if (text === undefined) return Number.POSITIVE_INFINITY;
   if (!/^\d{1,9}$/.test(text.trim())) {
@@ -47,12 +57,10 @@ function formatterFor(name: string | undefined) {
   const key = (name ?? 'stylish').trim().toLowerCase();
   const formatter = FORMATTERS[key];
   if (formatter) return formatter;
-  if (PLANNED_FORMATS.includes(key)) {
-    throw new UsageError(`the ${key} format is not available in this version yet; use --format json or stylish`);
-  }
-  const near = closest(key, [...Object.keys(FORMATTERS), ...PLANNED_FORMATS]);
+  const near = closest(key, Object.keys(FORMATTERS));
+  const names = Object.keys(FORMATTERS);
   throw new UsageError(
-    `unknown format "${name ?? ''}": choose ${Object.keys(FORMATTERS).join(' or ')}, such as --format json${near.length > 0 ? ` (did you mean ${near[0]}?)` : ''}`,
+    `unknown format "${name ?? ''}": choose ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, such as --format sarif${near.length > 0 ? ` (did you mean ${near[0]}?)` : ''}`,
   );
 }
 
@@ -166,8 +174,8 @@ function worded(error: unknown): unknown {
   return error;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 /** `--print-config FILE`: the settings that apply to a file and where each came from. */
@@ -188,27 +196,149 @@ function printConfig(explanation: ConfigExplanation): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What --fix or --fix-dry-run did. */
+interface FixOutcome {
+  /** The report's results: each fixed file's findings are those of its final text. */
+  readonly results: readonly DocumentResult[];
+  /** Fixes applied (or, with --fix-dry-run, that would be), and the files they are in. */
+  readonly applied: number;
+  readonly files: number;
+  readonly refused: readonly RefusedFix[];
+  /** A unified diff per changed file (--fix-dry-run). */
+  readonly diffs: readonly string[];
+  /** The manifest read from standard input, fixed (--fix with -). */
+  readonly stdinText: string | undefined;
+  /** Files that could not be written (the run exits 2). */
+  readonly failures: readonly string[];
+}
+
+/** Standard input read once, handed to the linter as many times as it asks. */
+function replayable(bytes: () => Uint8Array | undefined, stdin: Io['stdin']): AsyncIterable<Uint8Array | string> {
+  return {
+    [Symbol.asyncIterator]() {
+      const read = bytes();
+      if (read === undefined) return stdin[Symbol.asyncIterator]();
+      return (async function* () {
+        yield read;
+      })();
+    },
+  };
+}
+
+/**
+ * Applies the safe fixes of every linted file with a fixable finding (--fix writes them, each file
+ * atomically and only when it changed; --fix-dry-run keeps a diff instead). Each file is linted
+ * again after each pass until nothing changes; its findings in the report are those that remain.
+ */
+function applyFixes(run: LintRun, linter: Linter, write: boolean, cwd: string, stdinBytes: Uint8Array | undefined): FixOutcome {
+  const byFile = new Map<string, DocumentResult[]>();
+  for (const r of run.results) {
+    const list = byFile.get(r.filePath) ?? [];
+    list.push(r);
+    byFile.set(r.filePath, list);
+  }
+  const linted = new Set(run.paths);
+  const remaining = new Map<string, readonly DocumentResult[]>();
+  const refused: RefusedFix[] = [];
+  const diffs: string[] = [];
+  const failures: string[] = [];
+  let applied = 0;
+  let files = 0;
+  let stdinText: string | undefined;
+  const record = (filePath: string, fixed: FixRun, original: string, json: boolean): void => {
+    remaining.set(filePath, fixed.remaining);
+    refused.push(...fixed.refused);
+    if (fixed.applied.length > 0) {
+      applied += fixed.applied.length;
+      files++;
+    }
+    if (!write && fixed.changed) diffs.push(fixDiff(filePath, original, fixed.text, { json }));
+  };
+  for (const [filePath, results] of byFile) {
+    if (filePath === '<stdin>' && stdinBytes !== undefined) {
+      const decoded = decode(stdinBytes);
+      if (!decoded.ok) continue;
+      const { text, bom, encoding } = decoded.value;
+      const fixed = results.some((r) => r.fixableCount > 0)
+        ? fixUntilStable(text, (t) => linter.lintText(t, { filePath }), { initial: results })
+        : undefined;
+      if (fixed) record(filePath, fixed, text, false);
+      // the manifest goes out as UTF-8 (a UTF-8 byte order mark stays), whether or not a fix changed it
+      if (write) stdinText = `${bom && encoding === 'utf-8' ? '\uFEFF' : ''}${fixed?.text ?? text}`;
+      continue;
+    }
+    if (!results.some((r) => r.fixableCount > 0)) continue;
+    const path = resolve(cwd, filePath);
+    if (!linted.has(path)) continue;
+    try {
+      // linted again from its bytes as they are now, not as the report saw them
+      const fixed = fixFile(path, linter, { filePath, write });
+      record(filePath, fixed, fixed.original ?? '', isJsonPath(path));
+    } catch (error) {
+      if (!(error instanceof FixWriteError)) throw error;
+      failures.push(escapeControls(error.message));
+    }
+  }
+  const out: DocumentResult[] = [];
+  const done = new Set<string>();
+  for (const r of run.results) {
+    const fixed = remaining.get(r.filePath);
+    if (!fixed) out.push(r);
+    else if (!done.has(r.filePath)) {
+      done.add(r.filePath);
+      out.push(...fixed);
+    }
+  }
+  return { results: out, applied, files, refused, diffs, stdinText, failures };
+}
+
+/** The lines --fix and --fix-dry-run add to the summary: how many fixes, and each one refused. */
+function fixSummary(outcome: FixOutcome, write: boolean): string {
+  const flag = write ? '--fix' : '--fix-dry-run';
+  const lines: string[] = [];
+  const where = `in ${plural(outcome.files, 'file')}`;
+  if (outcome.applied === 0) lines.push(`tmcheck ${flag}: no fix to apply${write ? '' : '; nothing was written'}`);
+  else if (write) lines.push(`tmcheck ${flag}: ${plural(outcome.applied, 'fix', 'fixes')} applied ${where}`);
+  else lines.push(`tmcheck ${flag}: ${plural(outcome.applied, 'fix', 'fixes')} would be applied ${where}; nothing was written`);
+  if (outcome.refused.length > 0) {
+    lines.push(`tmcheck ${flag}: ${plural(outcome.refused.length, 'fix', 'fixes')} not applied:`);
+    for (const r of outcome.refused) lines.push(`  ${escapeControls(r.filePath)}:${r.line}:${r.column}  ${r.ruleId}  ${r.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** `tmcheck lint [PATH ...]` */
 export async function lintCommand(paths: readonly string[], options: LintCommandOptions, io: Io): Promise<ExitCode> {
-  if (options.fix || options.fixDryRun) {
-    throw new UsageError(
-      `${options.fix ? '--fix' : '--fix-dry-run'} is not available in this version yet; the fixes are in the JSON report (--format json, "fix" on each fixable finding)`,
-    );
+  if (options.fix && options.fixDryRun) {
+    throw new UsageError('--fix and --fix-dry-run do not go together: --fix writes the fixes into the files, --fix-dry-run only shows them as a diff');
   }
   const formatter = formatterFor(options.format);
+  const formatName = (options.format ?? 'stylish').trim().toLowerCase();
+  const reportToFile = options.output !== undefined && options.output !== '-';
+  // --fix-dry-run prints its diff on standard output: only the stylish report may follow it there
+  if (options.fixDryRun && formatName !== 'stylish' && !reportToFile) {
+    throw new UsageError(`--fix-dry-run prints the diff on standard output: write the ${formatName} report to a file with -o, such as -o tmcheck-report.${formatName === 'json' ? 'json' : 'txt'}`);
+  }
+  // --fix with - prints the fixed manifest on standard output; the report goes to -o FILE or standard error
+  const stdinFixed = options.fix === true && paths.includes('-');
+  if (stdinFixed && options.output === '-') {
+    throw new UsageError('--fix with - prints the fixed manifest on standard output: write the report to a file with -o FILE, or leave -o out to get it on standard error');
+  }
   if (options.output !== undefined && options.output.trim() === '') {
     throw new UsageError('-o expects a file to write the report to, such as -o tmcheck-report.json; received an empty name');
   }
   // -o - is standard output, as - is standard input
   const output = options.output === undefined || options.output === '-' ? undefined : options.output;
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  /** Standard input, read here when it is to be fixed (the linter reads it otherwise). */
+  let stdinBytes: Uint8Array | undefined;
   try {
     const linter = createLinter({
       cwd: io.cwd,
       ...(options.config ? { configFile: configFile(options.config, io.cwd) } : {}),
       overrides: options.rule ?? [],
       ...(options.now !== undefined ? { now: options.now } : {}),
-      stdin: io.stdin,
+      stdin: replayable(() => stdinBytes, io.stdin),
     });
     if (options.printConfig !== undefined) {
       io.stdout.write(printConfig(linter.resolveConfigFor(options.printConfig)));
@@ -216,6 +346,13 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     }
     if (paths.includes('-') && io.stdin.isTTY) {
       io.stderr.write('tmcheck: reading a manifest from standard input; end it with Ctrl+D (Ctrl+Z, Enter on Windows)\n');
+    }
+    if ((options.fix || options.fixDryRun) && paths.includes('-')) {
+      try {
+        stdinBytes = await readAll(io.stdin, DEFAULT_LIMITS.maxBytes + 1);
+      } catch (error) {
+        throw new StdinError(`cannot read standard input: ${describeFsError(error)}`, { empty: false });
+      }
     }
     const run = await linter.run(paths);
     const outputPath = output === undefined ? undefined : resolve(io.cwd, output);
@@ -225,12 +362,27 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
         throw new UsageError(`-o ${output} would overwrite ${shownInput}, a manifest being linted: write the report to another file, such as -o tmcheck-report.json`);
       }
     }
-    const results = run.results;
+    const fixing = options.fix || options.fixDryRun ? applyFixes(run, linter, options.fix === true, io.cwd, stdinBytes) : undefined;
+    const results = fixing?.results ?? run.results;
     const shown = options.quiet ? results.map(onlyErrors) : results;
-    const reportColor = outputPath !== undefined ? false : useColor(options.color, io.stdout, io.env);
-    const report = formatter(shown, { color: reportColor, toolName: 'tmcheck', toolVersion: TOOL_VERSION, rules: RULES });
+    // with --fix and -, standard output carries the fixed manifest and the report goes to standard error
+    const reportStream = stdinFixed ? io.stderr : io.stdout;
+    const reportColor = outputPath !== undefined ? false : useColor(options.color, reportStream, io.env);
+    const report = formatter(shown, {
+      color: reportColor,
+      toolName: 'tmcheck',
+      toolVersion: TOOL_VERSION,
+      rules: RULES,
+      cwd: io.cwd,
+      ruleDocs: ruleDocPage,
+      ...(Number.isFinite(maxWarnings) ? { maxWarnings } : {}),
+    });
+    for (const diff of fixing?.diffs ?? []) io.stdout.write(diff);
+    // a blank line between the last diff and the report that follows it
+    if ((fixing?.diffs.length ?? 0) > 0 && outputPath === undefined && report !== '') io.stdout.write('\n');
+    if (fixing?.stdinText !== undefined) io.stdout.write(fixing.stdinText);
     if (outputPath !== undefined && output !== undefined) writeReport(outputPath, output, report);
-    else io.stdout.write(report);
+    else reportStream.write(report);
     const all = totals(results);
     const hidden = options.quiet ? { warnings: all.warningCount, infos: all.infoCount } : undefined;
     io.stderr.write(
@@ -242,6 +394,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
         ...(hidden ? { hidden } : {}),
       }),
     );
+    if (fixing) io.stderr.write(fixSummary(fixing, options.fix === true));
+    for (const failure of fixing?.failures ?? []) io.stderr.write(`tmcheck: ${failure}\n`);
     const internal = results.some((r) => r.messages.some((m) => m.internal));
     const t = totals(shown);
     if (t.warningCount > maxWarnings) {
@@ -251,6 +405,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       io.stderr.write(`tmcheck: a rule failed with an internal error (a bug in tmcheck ${TOOL_VERSION}; the finding names the rule and the file): please report it\n`);
       return EXIT.usage;
     }
+    if (fixing && fixing.failures.length > 0) return EXIT.usage;
     return t.errorCount > 0 || t.warningCount > maxWarnings ? EXIT.failed : EXIT.ok;
   } catch (error) {
     throw worded(error);

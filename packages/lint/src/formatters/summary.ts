@@ -37,6 +37,6 @@ export function summaryLine(
   if (problems === 0) return `${c.green('✔')} no ${hidden ? 'errors' : 'problems'} in ${scope}${skipped}${hidden}\n`;
   const mark = t.errorCount > 0 ? c.red('✖') : c.yellow('⚠');
   const counts = `${plural(t.errorCount, 'error')}, ${plural(t.warningCount, 'warning')}, ${plural(t.infoCount, 'info')}`;
-  const fixable = t.fixableCount > 0 ? `; ${t.fixableCount} with a safe fix in the JSON report` : '';
+  const fixable = t.fixableCount > 0 ? `; ${t.fixableCount} with a safe fix (run with --fix)` : '';
   return `${mark} ${plural(problems, 'problem')} (${counts}) in ${scope}${skipped}${hidden}${fixable}\n`;
 }

@@ -23,7 +23,7 @@ const SECRET_KEYS = new Set([
 ]);
 
 /** A key holding a secret: those above; `value` inside a list of client secrets. */
-function isSecretKey(key: string, inSecretList: boolean): boolean {
+export function isSecretKey(key: string, inSecretList: boolean): boolean {
   const k = key.toLowerCase();
   return SECRET_KEYS.has(k) || (inSecretList && k === 'value');
 }

@@ -1,0 +1,193 @@
+/**
+ * The unified diff of a fix (`--fix-dry-run`), with no secret in it. A fix never carries a secret
+ * (the engine drops those), but a diff shows lines of the file around each change, and a file may
+ * hold a literal Client Secret or password. So, whatever the findings: the value of every line
+ * whose key is a secret field is masked (and the lines of a secret written as a block below its
+ * key), every secret the documents hold is scrubbed as in every other output, credential-shaped
+ * pieces are hidden, and control characters are escaped.
+ */
+import { manifestSchema } from '@tmcheck/schemas';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { parseDocuments } from '../load/parse-documents.js';
+import { isSecretReference } from '../model/values.js';
+import { collectSecrets, collectSecretsFromText, isSecretKey, REDACTED, Scrubber } from '../secrets/scrub.js';
+import { looksLikeSecret } from '../secrets/show.js';
+import { escapeControls } from '../text/escape.js';
+
+/** What stands for a masked value. */
+export const MASK = REDACTED;
+
+/**
+ * The secret keys of the scrub (scrub.ts), for misspellings of them (`clientSecrte`, `pasword`):
+ * an unknown key near one of these is masked too.
+ */
+const NEAR = ['clientSecret', 'client_secret', 'password', 'passwd', 'secret', 'secretValue', 'accessToken', 'access_token', 'token', 'apiKey', 'api_key', 'credential', 'credentials'];
+
+/** Every property name the manifest schema knows (their secrecy is the scrub's to say). */
+const KNOWN: ReadonlySet<string> = (() => {
+  const names = new Set<string>();
+  const stack: unknown[] = [manifestSchema];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    const properties = (node as Record<string, unknown>)['properties'];
+    if (properties !== null && typeof properties === 'object' && !Array.isArray(properties)) for (const name of Object.keys(properties)) names.add(name);
+    for (const child of Object.values(node)) stack.push(child);
+  }
+  return names;
+})();
+
+const secretKeys = new Map<string, boolean>();
+
+/** Edit distance with adjacent transpositions, stopping early past `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_v, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (before[j - 2] as number) + 1);
+      row.push(d);
+    }
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length] as number;
+}
+
+/** An unknown key holding a secret's name (`smtpPassword`), or a misspelling of one (`clientSecrte`, `pasword`). */
+function looksLikeSecretKey(key: string): boolean {
+  const k = key.toLowerCase();
+  if (k.length < 4 || k.length > 64) return false;
+  return NEAR.some((name) => {
+    const n = name.toLowerCase();
+    return (n.length >= 5 && k.includes(n)) || distance(k, n, 2) <= (n.length > 6 ? 2 : 1);
+  });
+}
+
+/**
+ * Whether a key holds a secret: one the scrub treats as secret (scrub.ts: clientSecret, password,
+ * token, ... and `value`, the scrub's key inside a list of secrets), or an unknown key that looks
+ * like one of them (a misspelling).
+ */
+export function isSecretKeyName(key: string): boolean {
+  let known = secretKeys.get(key);
+  if (known === undefined) {
+    const scrubbed = isSecretKey(key, true);
+    known = scrubbed || (!KNOWN.has(key) && looksLikeSecretKey(key));
+    if (secretKeys.size < 1000) secretKeys.set(key, known);
+  }
+  return known;
+}
+
+/** `key:` at the start of a line, after the dashes of a list: the key quoted or plain, then the colon. */
+const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s"'#:][^:#]*?))[ \t]*:/;
+
+/** A line's key and what follows its colon; undefined when the line holds no `key:`. */
+function keyOf(line: string): { readonly indent: number; readonly key: string; readonly head: string; readonly rest: string } | undefined {
+  const m = KEY_LINE.exec(line);
+  if (!m) return undefined;
+  const quoted = m[2] ?? m[3];
+  const rest = line.slice(m[0].length);
+  // a plain key's colon is followed by a space or the end of the line (`https://...` holds no key)
+  if (quoted === undefined && rest !== '' && !/^[ \t]/.test(rest)) return undefined;
+  return { indent: (m[1] as string).length, key: (quoted ?? m[4] ?? '').trim(), head: m[0], rest };
+}
+
+/** A value that leaves the secret to the lines below: nothing, a comment, a block scalar header, an anchor or a tag, an opening bracket. */
+function opensBlock(rest: string): boolean {
+  const v = rest.trim();
+  if (v === '' || v.startsWith('#')) return true;
+  if (/^[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(v)) return true;
+  if (/^(?:[&!][^\s]*[ \t]*)+(?:#.*)?$/.test(v)) return true;
+  const opens = (v.match(/[[{]/g) ?? []).length;
+  const closes = (v.match(/[\]}]/g) ?? []).length;
+  return opens > closes;
+}
+
+function indentOf(line: string): number {
+  return /^[ \t]*/.exec(line)?.[0].length ?? 0;
+}
+
+/** The lines of a text, secret values masked; line endings dropped (a CRLF file diffs as its lines). */
+export function maskSecretLines(text: string): string[] {
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const out: string[] = [];
+  /** While inside a secret written below its key: that key's column. */
+  let blockAt: number | undefined;
+  for (const line of lines) {
+    if (blockAt !== undefined) {
+      if (line.trim() === '' || indentOf(line) > blockAt) {
+        out.push(line.trim() === '' ? line : `${line.slice(0, indentOf(line))}${MASK}`);
+        continue;
+      }
+      blockAt = undefined;
+    }
+    const k = keyOf(line);
+    const secretKey = k !== undefined && isSecretKeyName(k.key);
+    // a Client ID holding what looks like a secret, as the scrub reads lines
+    const secretValue = !secretKey && k !== undefined && collectSecretsFromText(line).size > 0;
+    if (!k || (!secretKey && !secretValue)) {
+      out.push(line);
+      continue;
+    }
+    // a ${NAME} reference names a variable and holds no secret: the diff shows it as written
+    if (secretKey && isSecretReference(k.rest.replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1,?$/, '$2').replace(/,$/, ''))) {
+      out.push(line);
+      continue;
+    }
+    if (secretKey && opensBlock(k.rest)) {
+      blockAt = k.indent;
+      out.push(k.rest.trim() === '' ? line : `${k.head} ${MASK}`);
+      continue;
+    }
+    out.push(`${k.head} ${MASK}${/,[ \t]*$/.test(k.rest) ? ',' : ''}`);
+  }
+  return out;
+}
+
+/** The secrets the documents of a text hold, as the engine collects them. */
+function secretsOf(text: string, json: boolean): Set<string> {
+  const secrets = collectSecretsFromText(text);
+  try {
+    for (const doc of parseDocuments(text, { json })) if (doc.data !== undefined) collectSecrets(doc.data, secrets);
+  } catch {
+    // the text lines above are the fallback
+  }
+  return secrets;
+}
+
+/** Credential-shaped pieces of a line (split at spaces, quotes and URL punctuation) hidden. */
+function hideSecretShaped(line: string): string {
+  return line.replace(/[^\s"'<>(),;:=&?#/\\[\]{}]+/g, (piece) => (looksLikeSecret(piece) ? MASK : piece));
+}
+
+export interface FixDiffOptions {
+  /** Lines of context around each change (default 3). */
+  readonly context?: number;
+  readonly json?: boolean;
+}
+
+/**
+ * A unified diff from `before` to `after` for the file shown as `filePath`, safe to print: see
+ * the module's comment. Empty when nothing changed. A masked line reads the same on both sides,
+ * so the diff is for reading, not for `patch` where it shows a mask.
+ */
+export function fixDiff(filePath: string, before: string, after: string, options: FixDiffOptions = {}): string {
+  const strip = (t: string): string => (t.charCodeAt(0) === 0xfeff ? t.slice(1) : t);
+  const a = strip(before);
+  const b = strip(after);
+  if (a === b) return '';
+  const json = options.json ?? false;
+  const scrubber = new Scrubber([...secretsOf(a, json), ...secretsOf(b, json)]);
+  const clean = (lines: readonly string[]): string => lines.map((l) => escapeControls(hideSecretShaped(scrubber.scrub(l)))).join('\n');
+  const name = escapeControls(scrubber.scrub(filePath));
+  const patch = createTwoFilesPatch(name, name, clean(maskSecretLines(a)), clean(maskSecretLines(b)), undefined, undefined, {
+    context: options.context ?? 3,
+    headerOptions: FILE_HEADERS_ONLY,
+  });
+  // no hunk: the change is in masked lines only
+  return patch.includes('\n@@ ') ? patch : '';
+}
