@@ -47,15 +47,15 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .command('lint')
     .description('lint installation manifests (files, folders, or - for standard input)')
     .argument('[path...]', 'manifest files or folders (default: the working folder)')
-    .addOption(new Option('-f, --format <name>', 'report format: stylish, json').default('stylish'))
+    .addOption(new Option('-f, --format <name>', 'report format: stylish, json, sarif, junit, markdown, github, gitlab').default('stylish'))
     .option('-o, --output <file>', 'write the report to a file (the summary still goes to stderr)')
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--rule <id:severity>', 'set one rule to off, info, warning or error (also warn, 0, 1, 2); repeatable', collect)
     .option('-c, --config <file>', 'config file (default: tmcheck.config.json/.yaml/.yml nearest each manifest)')
     .option('--print-config <file>', 'print the settings that apply to a file and where each came from')
-    .option('--fix', 'apply safe fixes in place (not available yet)')
-    .option('--fix-dry-run', 'show the fixes as a diff (not available yet)')
+    .option('--fix', 'apply the safe fixes in place (comments and layout kept) and report what remains')
+    .option('--fix-dry-run', 'show the fixes as a unified diff; write nothing')
     .option('--now <date>', 'judge secret expiry against this date, YYYY-MM-DD (default: today)')
     .option('--color', 'force colour on')
     .option('--no-color', 'force colour off')
@@ -93,6 +93,36 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .action(async (name: string | undefined) => {
       const { schemaCommand } = await import('./commands/schema.js');
       code = schemaCommand(name, io);
+    });
+
+  program
+    .command('grant-script')
+    .description("print the Exchange Online PowerShell that gives TM Master's app access to the installation's POP3 mailbox")
+    .argument('<manifest>', "the installation's manifest file, or - for standard input")
+    .option('--policy', "also limit the app's Mail.Send to the installation's sending mailboxes (RBAC for Applications)")
+    .option('--display-name <name>', 'the name New-ServicePrincipal gives the app in Exchange Online (default: TMMaster)')
+    .option('--document <n>', 'the installation of a file holding several: its document number, from 0')
+    .option('-c, --config <file>', 'config file (default: tmcheck.config.json/.yaml/.yml nearest the manifest)')
+    .action(async (manifest: string, options: { policy?: boolean; displayName?: string; document?: string; config?: string }) => {
+      const { grantScriptCommand } = await import('./commands/grant-script.js');
+      code = await grantScriptCommand(manifest, options, io);
+    });
+
+  program
+    .command('probe')
+    .description('talk to Microsoft 365 as TM Master will: token, claims, POP3 sign-in (never reading or deleting mail), optionally a test message')
+    .argument('<manifest>', 'the installation manifest to probe')
+    .option('--send-test', 'send one test message through each Graph section (needs --to)')
+    .option('--to <address>', 'the address the test message goes to')
+    .option('--section <name>', 'probe one section: "Mail Settings", "TM Exchange SMTP" or "TM Exchange POP3"')
+    .option('--timeout <seconds>', 'time limit of each network step, in seconds (default: 20)')
+    .option('--ca-file <file>', "PEM file of CA certificates to trust besides the system's")
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--color', 'force colour on')
+    .option('--no-color', 'force colour off')
+    .action(async (manifest: string, options) => {
+      const { probeCommand } = await import('./commands/probe.js');
+      code = await probeCommand(manifest, options, io);
     });
 
   try {

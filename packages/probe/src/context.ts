@@ -1,0 +1,22 @@
+import type { HttpClient } from './net/http.js';
+import type { Redactor } from './redact.js';
+import type { AzureFacts } from './sections.js';
+
+/** What every step of a run shares. */
+export interface RunContext {
+  readonly http: HttpClient;
+  readonly redactor: Redactor;
+  readonly timeoutMs: number;
+  readonly timeoutSeconds: number;
+  readonly caPem?: string;
+  readonly azure: AzureFacts;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  now(): number;
+  /** Says, on a terminal, which step runs now. */
+  progress(text: string): void;
+}
+
+/** Milliseconds since `start`. */
+export function since(start: number): number {
+  return Math.max(0, Math.round(performance.now() - start));
+}
