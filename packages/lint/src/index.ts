@@ -24,7 +24,13 @@ export {
 } from './engine/config.js';
 export { escapeControls } from './text/escape.js';
 export { isCalendarDate, localToday } from './model/date.js';
-export { lintBytes, lintFile, lintText, type LintInput, type LintOptions } from './engine/lint-document.js';
+export { lintBytes, lintFile, lintText, type InspectedDocument, type LintInput, type LintOptions } from './engine/lint-document.js';
+export { mailSections, sectionCloud, type Channel, type MailSection, type SectionId, type TabField } from './model/sections.js';
+export { manifestView, type ManifestView, type View } from './model/view.js';
+export { collectSecrets, collectSecretsFromText, REDACTED, Scrubber } from './secrets/scrub.js';
+export { HIDDEN, looksLikeSecret, ours, showKey, showValue, type Shown } from './secrets/show.js';
+export { isSecretReference } from './model/values.js';
+export { guidKey, isGuid, isPlaceholderGuid } from './model/guid.js';
 export { collectManifests, describeFsError, looksLikeManifest, type Collected, type ManifestFile } from './files/collect.js';
 export { decode, type DecodedText, type Encoding } from './load/decode.js';
 export { DEFAULT_LIMITS, parseDocuments, type Limits, type ParsedDocument } from './load/parse-documents.js';

@@ -126,4 +126,20 @@ describe('createLinter', () => {
     expect((error as ConfigError).facts).toMatchObject({ problem: 'invalid', file: join(dir, 'bad.json') });
     for (const e of [error]) expect(String((e as Error).message)).not.toMatch(/--rule|exit status|--quiet/);
   });
+
+  it('inspects a file: each document with its result, typed view, sections and secrets', () => {
+    const dir = fleet();
+    const text = `${OFFICE}---\nschemaVersion: 1\ninstallation: [oops\n---\n${OFFICE.replace('${TM_MAIL_SECRET}', 'Xk28Q~aBcdEfGhIjKlMnOpQrStUvWxYz0123456789')}`;
+    writeFileSync(join(dir, 'multi.yaml'), text);
+    const docs = createLinter({ cwd: dir, rules }).inspectFile('multi.yaml');
+    expect(docs.map((d) => [d.result.document, d.view?.installation?.name, d.sections.map((s) => s.id)])).toEqual([
+      [0, 'Bergen office', ['mailSettings']],
+      [1, undefined, []],
+      [2, 'Bergen office', ['mailSettings']],
+    ]);
+    expect(docs[1]!.result.messages[0]!.ruleId).toBe('parse');
+    expect([...docs[2]!.secrets]).toEqual(['Xk28Q~aBcdEfGhIjKlMnOpQrStUvWxYz0123456789']);
+    expect(docs[0]!.secrets.size).toBe(0);
+    expect(() => createLinter({ cwd: dir, rules }).inspectFile('none.yaml')).toThrow(PathError);
+  });
 });

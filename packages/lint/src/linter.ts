@@ -3,14 +3,15 @@
  * collecting files from paths and folders, standard input, the lint loop, inline exceptions, and
  * results. Front ends only parse their arguments, render results and choose an exit status.
  */
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import type { DocumentResult, SeveritySetting } from './finding.js';
-import { ConfigError, OptionError, StdinError } from './errors.js';
+import { ConfigError, OptionError, PathError, StdinError } from './errors.js';
 import { ConfigFile, findConfigFile, isFolder, parseRuleOverride, resolveLayers, type ConfigLayer, type ResolvedConfig } from './engine/config.js';
 import type { AnyRule } from './engine/define-rule.js';
-import { lintBytes, lintFile, lintText as lintDocumentText, type LintOptions } from './engine/lint-document.js';
+import { lintBytes, lintFile, lintText as lintDocumentText, type InspectedDocument, type LintOptions } from './engine/lint-document.js';
 import { noManifestError, readCandidate, walkPaths } from './files/collect.js';
-import { describeFsError } from './files/fs-errors.js';
+import { describeFsError, readError } from './files/fs-errors.js';
 import { DEFAULT_LIMITS, type Limits } from './load/parse-documents.js';
 import { isCalendarDate, localToday } from './model/date.js';
 import { RULES } from './rules/index.js';
@@ -69,6 +70,14 @@ export interface Linter {
   lintText(text: string, options?: { readonly filePath?: string; readonly json?: boolean }): readonly DocumentResult[];
   /** Lints a manifest's bytes (decoding, size limit), with the settings that apply to `filePath`. */
   lintBytes(bytes: Uint8Array, options?: { readonly filePath?: string; readonly json?: boolean }): readonly DocumentResult[];
+  /**
+   * Lints a manifest's bytes and gives each document as read, beside its result: its typed view,
+   * its mail sections and the secrets it holds (for front ends that use the values: the probe,
+   * grant-script, the interactive checker's form).
+   */
+  inspectBytes(bytes: Uint8Array, options?: { readonly filePath?: string; readonly json?: boolean }): readonly InspectedDocument[];
+  /** inspectBytes for a file on disk (its path as given, relative to cwd). */
+  inspectFile(path: string): readonly InspectedDocument[];
   /** Which settings apply to a file and where they came from. */
   resolveConfigFor(file: string): ConfigExplanation;
   /** The resolved settings for a file (what lint uses). */
@@ -161,7 +170,15 @@ export function createLinter(options: LinterOptions = {}): Linter {
     return result;
   };
 
-  const lintOptions = (file: string): LintOptions => ({ config: configFor(file), today, rules, limits });
+  const lintOptions = (file: string, onDocument?: LintOptions['onDocument']): LintOptions => ({
+    config: configFor(file),
+    today,
+    rules,
+    limits,
+    ...(onDocument ? { onDocument } : {}),
+  });
+  const whereOf = (filePath: string | undefined): string =>
+    filePath === undefined || filePath === '<stdin>' ? resolve(cwd, 'manifest.yaml') : resolve(cwd, filePath);
 
   // a config named or found next to the working folder is checked at once, so a broken one stops the run early
   if (given) configFor(resolve(cwd, 'manifest.yaml'));
@@ -177,8 +194,26 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
     lintBytes(bytes, opts = {}) {
       const filePath = opts.filePath ?? '<stdin>';
-      const where = opts.filePath === undefined || opts.filePath === '<stdin>' ? resolve(cwd, 'manifest.yaml') : resolve(cwd, opts.filePath);
-      return lintBytes(bytes, { filePath, json: opts.json ?? false }, lintOptions(where));
+      return lintBytes(bytes, { filePath, json: opts.json ?? false }, lintOptions(whereOf(opts.filePath)));
+    },
+
+    inspectBytes(bytes, opts = {}) {
+      const filePath = opts.filePath ?? '<stdin>';
+      const documents: InspectedDocument[] = [];
+      const results = lintBytes(bytes, { filePath, json: opts.json ?? false }, lintOptions(whereOf(opts.filePath), (d) => documents.push(d)));
+      // a file that could not be decoded or was too large has a result but no document read
+      return documents.length === results.length ? documents : results.map((result) => ({ result, view: undefined, sections: [], secrets: new Set<string>() }));
+    },
+
+    inspectFile(path) {
+      const full = resolve(cwd, path);
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(full);
+      } catch (error) {
+        throw new PathError(`${path}: ${readError(error)}`, { path, ...((error as NodeJS.ErrnoException).code ? { code: (error as NodeJS.ErrnoException).code as string } : {}) });
+      }
+      return linter.inspectBytes(bytes, { filePath: path, json: extname(path).toLowerCase() === '.json' });
     },
 
     async run(paths) {

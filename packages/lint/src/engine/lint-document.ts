@@ -5,8 +5,8 @@ import { decode } from '../load/decode.js';
 import { DEFAULT_LIMITS, parseDocuments, type Limits, type ParsedDocument } from '../load/parse-documents.js';
 import { getAt } from '../load/pointer.js';
 import { dropNulls, isObj } from '../model/data.js';
-import { mailSections } from '../model/sections.js';
-import { manifestView } from '../model/view.js';
+import { mailSections, type MailSection } from '../model/sections.js';
+import { manifestView, type ManifestView } from '../model/view.js';
 import { collectSecrets, collectSecretsFromText, Scrubber } from '../secrets/scrub.js';
 import { fixValueShowable, ours, showValue } from '../secrets/show.js';
 import { escapeControls } from '../text/escape.js';
@@ -31,6 +31,18 @@ export interface LintOptions {
    * which checks that no rule quotes a secret in the first place.
    */
   readonly onReport?: (ruleId: string, report: Report, message: string) => void;
+  /** Sees each document as it was read, beside its result: for front ends that need the values (the probe, grant-script, the form). */
+  readonly onDocument?: (document: InspectedDocument) => void;
+}
+
+/** A document as lint read it: its result, its typed view (absent when it does not load), its sections and the secrets it holds. */
+export interface InspectedDocument {
+  readonly result: DocumentResult;
+  /** Undefined when the document could not be read (its result has the parse finding). */
+  readonly view: ManifestView | undefined;
+  readonly sections: readonly MailSection[];
+  /** The secret values the document holds (never references): for front ends that scrub their own output. */
+  readonly secrets: ReadonlySet<string>;
 }
 
 export interface LintInput {
@@ -257,9 +269,13 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   const scrubber = new Scrubber(secrets);
   const filePath = scrubber.scrub(input.filePath);
   const list = new FindingList(doc, scrubber, options.onReport);
+  const done = (result: DocumentResult, view?: ManifestView): DocumentResult => {
+    options.onDocument?.({ result, view, sections: view ? mailSections(view) : [], secrets });
+    return result;
+  };
   if (doc.problem) {
     list.push(PARSE, 'error', { messageId: doc.problem.messageId, pointer: '', data: doc.problem.data }, undefined, doc.problem.range);
-    return summarize({ ...base, filePath, installation: null }, list.findings);
+    return done(summarize({ ...base, filePath, installation: null }, list.findings));
   }
   const data = dropNulls(doc.data);
   const schemaSeverity = severityOf(config, 'schema', 'error');
@@ -267,9 +283,9 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   const knownRules = new Set([...options.rules.map((r) => r.id), 'parse', 'schema', 'unused-disable']);
   if (!isObj(data)) {
     if (schemaSeverity) {
-      list.push(SCHEMA, schemaSeverity, { messageId: Array.isArray(data) ? 'notMapping' : 'notMapping', pointer: '' });
+      list.push(SCHEMA, schemaSeverity, { messageId: 'notMapping', pointer: '' });
     }
-    return summarize({ ...base, filePath, installation: null }, list.findings);
+    return done(summarize({ ...base, filePath, installation: null }, list.findings));
   }
   if (schemaSeverity) {
     const verdict = validateManifest(data);
@@ -311,7 +327,7 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   list.findings.sort(compareFindings);
   list.cap(MAX_FINDINGS_PER_DOCUMENT);
   const name = view.installation?.name;
-  return summarize({ ...base, filePath, installation: name === undefined ? null : scrubber.scrub(name) }, list.findings);
+  return done(summarize({ ...base, filePath, installation: name === undefined ? null : scrubber.scrub(name) }, list.findings), view);
 }
 
 function failure(filePath: string, messageId: string, data: MessageData): DocumentResult[] {

@@ -159,12 +159,15 @@ export class Scrubber {
   readonly #pieces = new Set<string>();
   readonly #short: string[] = [];
 
-  constructor(secrets: Iterable<string>) {
-    for (const secret of secrets) {
-      const s = fold(secret);
-      if (s.length >= PIECE) for (let i = 0; i + PIECE <= s.length; i++) this.#pieces.add(s.slice(i, i + PIECE));
-      else if (s.length >= MIN_SECRET) this.#short.push(s);
-    }
+  constructor(secrets: Iterable<string> = []) {
+    for (const secret of secrets) this.add(secret);
+  }
+
+  /** Learns one more secret (a front end learns some as it goes: from the environment, a token it received). */
+  add(secret: string): void {
+    const s = fold(secret.trim());
+    if (s.length >= PIECE) for (let i = 0; i + PIECE <= s.length; i++) this.#pieces.add(s.slice(i, i + PIECE));
+    else if (s.length >= MIN_SECRET && !this.#short.includes(s)) this.#short.push(s);
   }
 
   get empty(): boolean {
