@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AADSTS, translateAadsts, type AadstsContext } from './aadsts.js';
-import { azureFacts, sectionsOf } from './sections.js';
+import { mailSections, manifestView } from '@tmcheck/lint';
+import { azureFacts } from './sections.js';
 
 const data = {
   exchange: {
@@ -15,9 +16,10 @@ const data = {
     },
   },
 };
-const section = sectionsOf(data)[0];
+const view = manifestView(data);
+const section = mailSections(view)[0];
 if (!section) throw new Error('no section');
-const ctx: AadstsContext = { section, azure: azureFacts(data), secretLooksLikeGuid: false };
+const ctx: AadstsContext = { section, azure: azureFacts(view), secretLooksLikeGuid: false };
 
 /** shared/reference/microsoft-365.md, "AADSTS codes a support engineer meets": code -> where the fix is. */
 const TABLE: ReadonlyArray<readonly [number, string]> = [

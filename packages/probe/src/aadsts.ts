@@ -2,12 +2,13 @@
  * Every AADSTS code of shared/reference/microsoft-365.md ("AADSTS codes a support engineer meets")
  * translated into the field of the section to change, named as TM Master names it, and the fix.
  */
-import type { AzureFacts, ProbeSection } from './sections.js';
-import { expectedScope, guidKey, tokenUrlTenant } from './microsoft.js';
+import { guidKey, type MailSection } from '@tmcheck/lint';
+import type { AzureFacts } from './sections.js';
+import { expectedScope, tokenUrlTenant } from './microsoft.js';
 import { at, place, type Cause } from './report.js';
 
 export interface AadstsContext {
-  readonly section: ProbeSection;
+  readonly section: MailSection;
   readonly azure: AzureFacts;
   /** The Client Secret sent has the shape of a GUID (a Secret ID), told without showing it. */
   readonly secretLooksLikeGuid: boolean;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkClaims, decodeClaims, type Claims } from './claims.js';
-import { sectionsOf } from './sections.js';
+import { mailSections, manifestView } from '@tmcheck/lint';
 
 const TENANT = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const CLIENT = '0b8e5c1d-2f3a-4b5c-9d6e-7f8091a2b3c4';
@@ -9,10 +9,12 @@ const NOW = Date.UTC(2026, 4, 4, 10, 0, 0);
 function tab(scope: string, tokenUrl = `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`) {
   return { useOAuth2: true, tokenUrl, scope, clientId: CLIENT };
 }
-const [graph, pop3] = sectionsOf({
-  mailSettings: { oauth2: tab('https://graph.microsoft.com/.default') },
-  exchange: { pop3: { oauth2: tab('https://outlook.office365.com/.default') } },
-});
+const [graph, pop3] = mailSections(
+  manifestView({
+    mailSettings: { oauth2: tab('https://graph.microsoft.com/.default') },
+    exchange: { pop3: { oauth2: tab('https://outlook.office365.com/.default') } },
+  }),
+);
 if (!graph || !pop3) throw new Error('no sections');
 
 const good = (over: Partial<Claims> = {}): Claims => ({ aud: 'https://outlook.office365.com', tid: TENANT, appid: CLIENT, roles: ['POP.AccessAsApp'], exp: NOW / 1000 + 3600, ...over });
@@ -59,7 +61,7 @@ describe('checkClaims', () => {
 
   it('names the Token URL when the tenant is another, and only reports tid for a domain tenant', () => {
     expect(failed(good({ tid: '11111111-2222-4333-8444-555555555555' }))[0]?.causes[0]?.field).toBe('TM Exchange POP3 > OAuth2 > Token URL');
-    const [domain] = sectionsOf({ exchange: { pop3: { oauth2: tab('https://outlook.office365.com/.default', 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token') } } });
+    const [domain] = mailSections(manifestView({ exchange: { pop3: { oauth2: tab('https://outlook.office365.com/.default', 'https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token') } } }));
     const checks = checkClaims(good(), domain as NonNullable<typeof domain>, NOW).checks;
     expect(checks.find((c) => c.claim === 'tid')).toMatchObject({ ok: true, note: expect.stringContaining(TENANT) });
   });

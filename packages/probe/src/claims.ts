@@ -4,9 +4,9 @@
  * Client ID, the role its channel needs (no roles at all: no admin consent), an expiry in the future.
  * Only these claims are read and shown; none of them is secret.
  */
-import { audienceChannel, expectedAudience, expectedScope, guidKey, tokenUrlTenant } from './microsoft.js';
+import { guidKey, type Channel, type MailSection } from '@tmcheck/lint';
+import { audienceChannel, expectedAudience, expectedScope, tokenUrlTenant } from './microsoft.js';
 import { at, place, type Cause } from './report.js';
-import type { Channel, ProbeSection } from './sections.js';
 
 export interface Claims {
   readonly aud?: string;
@@ -73,7 +73,7 @@ function when(seconds: number): string {
   return `${new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}`;
 }
 
-export function checkClaims(claims: Claims, section: ProbeSection, nowMs: number): ClaimsVerdict {
+export function checkClaims(claims: Claims, section: MailSection, nowMs: number): ClaimsVerdict {
   const tab = section.oauth2;
   const checks: ClaimCheck[] = [];
   const channel = section.channel;

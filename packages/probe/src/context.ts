@@ -1,11 +1,12 @@
+import type { Scrubber } from '@tmcheck/lint';
 import type { HttpClient } from './net/http.js';
-import type { Redactor } from './redact.js';
 import type { AzureFacts } from './sections.js';
 
 /** What every step of a run shares. */
 export interface RunContext {
   readonly http: HttpClient;
-  readonly redactor: Redactor;
+  /** lint's Scrubber: the manifest's secrets, and what the run learns (add). */
+  readonly scrubber: Scrubber;
   readonly timeoutMs: number;
   readonly timeoutSeconds: number;
   readonly caPem?: string;

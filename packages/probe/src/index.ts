@@ -8,4 +8,5 @@ export type { Cause, InstallationReport, ProbeReport, SectionReport, Step, StepI
 export { formatText, type TextContext } from './format/text.js';
 export { formatJson, type JsonContext } from './format/json.js';
 export { AADSTS, translateAadsts, type AadstsTranslation } from './aadsts.js';
-export { SECTION_NAMES, sectionIdFor, type SectionId } from './sections.js';
+export { SECTION_NAMES, sectionIdFor } from './sections.js';
+export type { SectionId } from '@tmcheck/lint';

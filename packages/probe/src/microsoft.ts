@@ -2,16 +2,7 @@
  * What the probe knows of Microsoft's side (shared/reference/microsoft-365.md): the audiences a token for
  * each channel carries, in every national cloud; the scope each channel needs; the tenant a Token URL names.
  */
-import type { Channel } from './sections.js';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A GUID lower case without braces, or undefined when the text is not one. */
-export function guidKey(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const bare = text.trim().replace(/^\{(.*)\}$/, '$1');
-  return GUID.test(bare) ? bare.toLowerCase() : undefined;
-}
+import type { Channel } from '@tmcheck/lint';
 
 export function isEmail(text: string | undefined): boolean {
   return text !== undefined && text.length <= 320 && /^[^\s@<>()"',;:]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(text.trim());

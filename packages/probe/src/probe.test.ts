@@ -58,6 +58,15 @@ describe('before anything is sent', () => {
     expect(lab.entra.requests).toEqual([]);
   });
 
+  it('reports a Port that is not a whole number at its field (lint reports its type) and still probes the tab', async () => {
+    const { report } = await probeLab(lab, graphOnly((m) => (m['mailSettings'].smtpPort = '587')), { section: 'Mail Settings' });
+    const settings = stepOf(report, 'Mail Settings', 'settings');
+    expect(settings.summary).toContain('Port is not a whole number');
+    expect(settings.causes[0]?.field).toBe('Mail Settings > SMTP Port');
+    expect(report.lint[0]?.messages.some((m) => m.ruleId === 'schema' && m.pointer === '/mailSettings/smtpPort')).toBe(true);
+    expect(stepOf(report, 'Mail Settings', 'token').status).toBe('passed');
+  });
+
   it('reports Use OAuth2 unticked and still probes the tab', async () => {
     const { report } = await probeLab(lab, graphOnly((m) => (m['mailSettings'].oauth2.useOAuth2 = false)), { section: 'Mail Settings' });
     expect(stepOf(report, 'Mail Settings', 'settings').causes[0]?.field).toBe('Mail Settings > OAuth2 > Use OAuth2');
@@ -137,6 +146,19 @@ describe('options it refuses', () => {
     await expect(probe({ filePath: file, caFile: notPem })).rejects.toThrow('holds no certificate');
     await expect(probe({ filePath: `${file}.missing` })).rejects.toBeInstanceOf(ProbeSetupError);
     await expect(probe({ filePath: file, section: 'pop3' })).rejects.toThrow('the manifest has no TM Exchange POP3 section');
+  });
+
+  it('refuses a folder, and words why a manifest cannot be read', async () => {
+    await expect(probe({ filePath: lab.dir })).rejects.toMatchObject({ facts: { problem: 'unreadable-manifest' }, message: expect.stringContaining('is a folder') });
+    await expect(probe({ filePath: 'no-such.yaml', cwd: lab.dir })).rejects.toThrow('cannot read the manifest no-such.yaml: no such file or folder (ENOENT)');
+  });
+
+  it('exits 2 for a document that is no mapping: it loads, and configures no section', async () => {
+    const file = lab.write('list.yaml', '- schemaVersion: 1\n');
+    const report = await probe({ filePath: file, env: {} });
+    expect(report.exitCode).toBe(2);
+    expect(report.problems[0]).toContain('configures none of Mail Settings');
+    expect(report.lint[0]?.messages.map((m) => m.ruleId)).toContain('schema');
   });
 
   it('exits 2 when the manifest does not load, and lists lint\'s findings', async () => {

@@ -6,16 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import { resolve } from 'node:path';
-import { describeFsError } from '@tmcheck/lint';
+import { describeFsError, Scrubber, type DocumentResult, type MailSection, type SectionId } from '@tmcheck/lint';
 import { checkClaims, decodeClaims, type Claims, type ClaimsVerdict } from './claims.js';
 import type { RunContext } from './context.js';
 import { ProbeSetupError } from './errors.js';
-import { loadManifest } from './manifest.js';
+import { loaded, loadManifest } from './manifest.js';
 import { isEmail } from './microsoft.js';
 import { createHttpClient } from './net/http.js';
-import { Redactor } from './redact.js';
+import { quote, scrubDeep } from './redact.js';
 import { at, exitCodeOf, step, totalsOf, type InstallationReport, type ProbeReport, type SectionReport, type Step } from './report.js';
-import { azureFacts, SECTION_NAMES, sectionIdFor, sectionName, sectionsOf, type ProbeSection, type SectionId } from './sections.js';
+import { azureFacts, portPointer, SECTION_NAMES, sectionIdFor, sectionName } from './sections.js';
 import { pop3Steps } from './steps/pop3.js';
 import { sendTestStep } from './steps/send-test.js';
 import { prepareToken, requestToken, tokenStep, type TokenOutcome } from './steps/token.js';
@@ -94,8 +94,11 @@ function readCaFile(file: string, cwd: string): string {
   return blocks.join('\n');
 }
 
-/** Steps about settings that change what the probe does (Use OAuth2 unticked, SSL off for POP3). */
-function settingsSteps(section: ProbeSection): Step[] {
+/**
+ * Steps about settings that change what the probe does (Use OAuth2 unticked, SSL off for POP3, a Port that is
+ * not a whole number: lint's `schema` finding there, the view has no port).
+ */
+function settingsSteps(section: MailSection, lint: DocumentResult): Step[] {
   const out: Step[] = [];
   if (section.oauth2?.useOAuth2 !== true) {
     out.push(
@@ -111,8 +114,9 @@ function settingsSteps(section: ProbeSection): Step[] {
       }),
     );
   }
-  if (section.portWritten && section.port === undefined) {
-    out.push(step('settings', 'Settings', 'failed', 'Port is not a whole number; the probe uses 995', { causes: [at(section.pointer('port'), 'Port must be 995')] }));
+  const port = portPointer(section);
+  if (section.port === undefined && lint.messages.some((m) => m.ruleId === 'schema' && m.pointer === port)) {
+    out.push(step('settings', 'Settings', 'failed', 'Port is not a whole number; the probe uses 995', { causes: [at(port, 'Port must be 995')] }));
   }
   return out;
 }
@@ -120,9 +124,9 @@ function settingsSteps(section: ProbeSection): Step[] {
 /** Runs the probe. Throws ProbeSetupError when it cannot start; everything found is in the report. */
 export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const manifest = loadManifest(options.filePath, { cwd, ...(options.lintNow !== undefined ? { now: options.lintNow } : {}) });
-  const redactor = new Redactor();
-  for (const secret of manifest.secrets) redactor.add(secret);
+  const documents = loadManifest(options.filePath, { cwd, ...(options.lintNow !== undefined ? { now: options.lintNow } : {}) });
+  // every secret the manifest holds, as lint collected them; the run adds what it learns (resolved secrets, tokens)
+  const scrubber = new Scrubber(documents.flatMap((d) => [...d.secrets]));
   const env = options.env ?? process.env;
   let timeoutSeconds: number;
   let sectionId: SectionId | undefined;
@@ -132,18 +136,18 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
     caPem = options.caFile === undefined ? undefined : readCaFile(options.caFile, cwd);
   } catch (error) {
     // an option quoted back is scrubbed too: a secret pasted into the wrong option stays unseen
-    if (error instanceof ProbeSetupError) throw new ProbeSetupError(redactor.quote(error.message, 500), error.facts.received === undefined ? error.facts : { ...error.facts, received: redactor.scrub(error.facts.received) });
+    if (error instanceof ProbeSetupError) throw new ProbeSetupError(quote(scrubber, error.message, 500), error.facts.received === undefined ? error.facts : { ...error.facts, received: scrubber.scrub(error.facts.received) });
     throw error;
   }
 
   const problems: string[] = [];
-  const loaded = manifest.documents.filter((d) => d.data !== undefined);
-  if (loaded.length === 0) problems.push('the manifest does not load (see lint\'s findings): there is nothing to probe');
-  const chosen = loaded.map((d) => ({ doc: d, sections: sectionsOf(d.data).filter((s) => sectionId === undefined || s.id === sectionId) }));
-  if (sectionId !== undefined && loaded.length > 0 && chosen.every((c) => c.sections.length === 0)) {
-    throw new ProbeSetupError(`the manifest has no ${sectionName(sectionId)} section to probe`, { problem: 'section-absent', received: redactor.scrub(options.section ?? '') });
+  const loads = documents.filter(loaded);
+  if (loads.length === 0) problems.push('the manifest does not load (see lint\'s findings): there is nothing to probe');
+  const chosen = loads.map((d) => ({ doc: d, sections: d.sections.filter((s) => sectionId === undefined || s.id === sectionId) }));
+  if (sectionId !== undefined && loads.length > 0 && chosen.every((c) => c.sections.length === 0)) {
+    throw new ProbeSetupError(`the manifest has no ${sectionName(sectionId)} section to probe`, { problem: 'section-absent', received: scrubber.scrub(options.section ?? '') });
   }
-  if (loaded.length > 0 && chosen.every((c) => c.sections.length === 0)) {
+  if (loads.length > 0 && chosen.every((c) => c.sections.length === 0)) {
     problems.push(`the manifest configures none of ${SECTION_NAMES.join(', ')}: there is nothing to probe`);
   }
 
@@ -154,14 +158,14 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
     for (const { doc, sections } of chosen) {
       const ctx: RunContext = {
         http,
-        redactor,
+        scrubber,
         timeoutMs: timeoutSeconds * 1000,
         timeoutSeconds,
         ...(caPem !== undefined ? { caPem } : {}),
-        azure: azureFacts(doc.data),
+        azure: azureFacts(doc.view ?? {}),
         env,
         now: options.clock ?? Date.now,
-        progress: (text) => options.onProgress?.(redactor.quote(text, 300)),
+        progress: (text) => options.onProgress?.(quote(scrubber, text, 300)),
       };
       const reports: SectionReport[] = [];
       for (const section of sections) {
@@ -172,10 +176,10 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
               causes: [at(section.pointer('oauth2'), 'fill in the OAuth2 tab as the guide describes')],
             }),
           );
-          reports.push({ id: section.id, name: section.name, pointer: section.base, channel: section.channel, steps });
+          reports.push({ id: section.id, name: section.label, pointer: section.base, channel: section.channel, steps });
           continue;
         }
-        steps.push(...settingsSteps(section));
+        steps.push(...settingsSteps(section, doc.result));
 
         // the token, once per distinct request
         const prepared = prepareToken(ctx, section);
@@ -186,10 +190,10 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
           steps.push(prepared.step);
         } else {
           let entry = tokens.get(prepared.key);
-          const sharedWith = entry && entry.first !== section.name ? entry.first : undefined;
+          const sharedWith = entry && entry.first !== section.label ? entry.first : undefined;
           if (!entry) {
-            ctx.progress(`${section.name}: requesting a token from ${prepared.host}`);
-            entry = { outcome: requestToken(ctx, prepared), first: section.name };
+            ctx.progress(`${section.label}: requesting a token from ${prepared.host}`);
+            entry = { outcome: requestToken(ctx, prepared), first: section.label };
             tokens.set(prepared.key, entry);
           }
           const outcome = await entry.outcome;
@@ -234,9 +238,9 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
         } else if (options.sendTestTo !== undefined) {
           steps.push(await sendTestStep(ctx, section, token, options.sendTestTo));
         }
-        reports.push({ id: section.id, name: section.name, pointer: section.base, channel: section.channel, steps });
+        reports.push({ id: section.id, name: section.label, pointer: section.base, channel: section.channel, steps });
       }
-      installations.push({ document: doc.index, installation: doc.installation, sections: reports });
+      installations.push({ document: doc.result.document, installation: doc.view?.installation?.name ?? null, sections: reports });
     }
   } finally {
     await http.close();
@@ -248,12 +252,12 @@ export async function probe(options: ProbeOptions): Promise<ProbeReport> {
   }
   const report: ProbeReport = {
     filePath: options.filePath,
-    lint: manifest.lint,
+    lint: documents.map((d) => d.result),
     installations,
     problems,
     totals,
     exitCode: exitCodeOf(totals, problems),
   };
   // the last line of defence: no piece of a secret or token in any string of the report
-  return redactor.deep(report);
+  return scrubDeep(scrubber, report);
 }

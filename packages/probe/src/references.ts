@@ -1,11 +1,9 @@
 /**
  * What a field's value is to the probe: a `${NAME}` reference resolved from the environment (the only
- * form tmcheck reads, docs/manifest.md), a literal value, or something only a pipeline could resolve.
- * Bounded, anchored patterns only.
+ * form tmcheck reads, docs/manifest.md; lint's isSecretReference recognises it), a literal value, or
+ * something only a pipeline could resolve. Bounded, anchored patterns only.
  */
-
-/** `${NAME}`: letters, digits and `_`, not starting with a digit. */
-const REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+import { isSecretReference } from '@tmcheck/lint';
 
 /** Pipeline template syntaxes (as @tmcheck/lint's rule-kit names them), in tmcheck's words. */
 const PIPELINE: ReadonlyArray<readonly [RegExp, string]> = [
@@ -34,11 +32,10 @@ export type Resolved =
   | { readonly kind: 'unresolvable'; readonly form: string; readonly pipeline: boolean };
 
 /** How a value is written, when it is a reference of any kind. */
-export function referenceForm(value: string): { readonly form: string; readonly pipeline: boolean; readonly variable?: string } | undefined {
+function referenceForm(value: string): { readonly form: string; readonly pipeline: boolean; readonly variable?: string } | undefined {
   const v = value.trim();
   if (v.length > 300) return undefined;
-  const ref = REFERENCE.exec(v);
-  if (ref) return { form: 'a ${NAME} reference', pipeline: false, variable: ref[1] as string };
+  if (isSecretReference(v)) return { form: 'a ${NAME} reference', pipeline: false, variable: v.slice(2, -1) };
   for (const [pattern, form] of PIPELINE) if (pattern.test(v)) return { form, pipeline: true };
   for (const [pattern, form] of OTHER_FORMS) if (pattern.test(v)) return { form, pipeline: false };
   return undefined;

@@ -4,8 +4,7 @@
  * it, and the fix), skipped (an earlier step failed) or not run (the probe could not do it here). The JSON
  * format is this object (docs/cli.md, "tmcheck probe").
  */
-import type { DocumentResult } from '@tmcheck/lint';
-import type { Channel, SectionId } from './sections.js';
+import type { Channel, DocumentResult, SectionId } from '@tmcheck/lint';
 import { titleOf } from './sections.js';
 
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'not-run';

@@ -45,8 +45,26 @@ export { FIELDS };
 
 const BY_PATTERN = new Map<string, FieldInfo>(FIELDS.map((f) => [f.pointer, f]));
 
+/**
+ * Memo of a pure function of a pointer: the same pointers recur in every document of a fleet, and
+ * rules, the engine and the gate each ask. Bounded: starts over when full.
+ */
+function memo<R>(fn: (pointer: string) => R, max = 4096): (pointer: string) => R {
+  let cache = new Map<string, R>();
+  return (pointer) => {
+    const hit = cache.get(pointer);
+    if (hit !== undefined || cache.has(pointer)) return hit as R;
+    const value = fn(pointer);
+    if (cache.size >= max) cache = new Map();
+    cache.set(pointer, value);
+    return value;
+  };
+}
+
 /** The catalog pattern of a concrete pointer: list indexes become `*` (`/azure/permissions/0/name` -> `/azure/permissions/*\/name`). */
-export function fieldPattern(pointer: string): string {
+export const fieldPattern: (pointer: string) => string = memo(fieldPatternOnce);
+
+function fieldPatternOnce(pointer: string): string {
   if (pointer === '') return '';
   const tokens = pointer.slice(1).split('/');
   let node = '';
@@ -85,7 +103,9 @@ function itemNumbers(pointer: string): number[] {
  * ("TM Exchange POP3 > OAuth2 > Scope", "Mail Settings > SMTP Server", "Client version",
  * "Azure > API permissions #2 > Type"). Undefined for a pointer that names no field.
  */
-export function fieldTitle(pointer: string): string | undefined {
+export const fieldTitle: (pointer: string) => string | undefined = memo(fieldTitleOnce);
+
+function fieldTitleOnce(pointer: string): string | undefined {
   const pattern = fieldPattern(pointer);
   const info = BY_PATTERN.get(pattern);
   if (!info) return undefined;

@@ -251,21 +251,23 @@ function applyDirectives(
 /** How the field at `pointer` is written: absent, of a wrong type, or a value the view has. */
 function writtenIn(data: unknown, view: unknown): (pointer: string) => 'absent' | 'invalid' | 'value' {
   return (pointer) => {
+    // the view holds only values of the right type: most fields asked about are there
+    if (getAt(view, pointer) !== undefined) return 'value';
     const raw = getAt(data, pointer);
-    if (raw === undefined || raw === null) return 'absent';
-    return getAt(view, pointer) === undefined ? 'invalid' : 'value';
+    return raw === undefined || raw === null ? 'absent' : 'invalid';
   };
 }
 
 interface DocumentText {
-  readonly lines: readonly string[];
+  /** The file's lines, split on first use (only a document with an inline exception needs them). */
+  lines(): readonly string[];
 }
 
 function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions, text: DocumentText): DocumentResult {
   const config = options.config;
   const base = { filePath: input.filePath, document: doc.index };
-  const secrets = collectSecretsFromText(doc.text);
-  if (doc.data !== undefined) collectSecrets(doc.data, secrets);
+  // a document that loaded gives its secrets from its data; one that did not, from its text, line by line
+  const secrets = doc.data !== undefined ? collectSecrets(doc.data) : collectSecretsFromText(doc.text);
   const scrubber = new Scrubber(secrets);
   const filePath = scrubber.scrub(input.filePath);
   const list = new FindingList(doc, scrubber, options.onReport);
@@ -279,7 +281,7 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   }
   const data = dropNulls(doc.data);
   const schemaSeverity = severityOf(config, 'schema', 'error');
-  const directives = input.json ? [] : readDirectives(text.lines, doc.firstLine, doc.lastLine);
+  const directives = input.json || !doc.text.includes('tmcheck-disable') ? [] : readDirectives(text.lines(), doc.firstLine, doc.lastLine);
   const knownRules = new Set([...options.rules.map((r) => r.id), 'parse', 'schema', 'unused-disable']);
   if (!isObj(data)) {
     if (schemaSeverity) {
@@ -346,8 +348,9 @@ export function lintText(text: string, input: LintInput, options: LintOptions): 
     return [summarize({ filePath: input.filePath, document: 0, installation: null }, list.findings)];
   }
   // the loader's line numbers: CRLF, CR and LF each end a line
-  const lines = text.split(/\r\n|\r|\n/);
-  return docs.map((doc) => lintParsed(doc, input, options, { lines }));
+  let lines: readonly string[] | undefined;
+  const documentText: DocumentText = { lines: () => (lines ??= text.split(/\r\n|\r|\n/)) };
+  return docs.map((doc) => lintParsed(doc, input, options, documentText));
 }
 
 /** Lints a file's bytes: decodes them (UTF-8, UTF-16 with BOM), checks the size limit, then lints the text. */

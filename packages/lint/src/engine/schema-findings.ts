@@ -45,7 +45,7 @@ function yamlScalar(value: string | number | boolean): string {
 /** What to type for a field the catalog knows: `key: value`, a section as a one-line skeleton of its required fields. */
 export function exampleOf(pointer: string, depth = 0): string | undefined {
   const info = fieldInfo(pointer);
-  const key = splitPointer(pointer).pop() ?? '';
+  const key = splitPointer(pointer).at(-1) ?? '';
   if (!info) return undefined;
   if (info.type === 'object' && depth < 3) {
     const node = schemaNodeAt(pointer);
@@ -134,7 +134,7 @@ export function schemaReports(errors: readonly SchemaError[], data: unknown): Sc
         const type = String(e.params['type']);
         const expected = ours(type.split(',').map((t) => TYPE_WORDS[t] ?? t).join(' or '));
         const proper = unquoted(value, type);
-        const key = splitPointer(at).pop() ?? '';
+        const key = splitPointer(at).at(-1) ?? '';
         if (proper !== undefined && !isSecretField(at)) {
           report = {
             pointer: at,

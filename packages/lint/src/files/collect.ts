@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../engine/config.js';
 import { NoManifestError, PathError } from '../errors.js';
@@ -127,17 +127,6 @@ function isJson(path: string): boolean {
   return extname(path).toLowerCase() === '.json';
 }
 
-function readHead(path: string, length: number): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const n = readSync(fd, buffer, 0, length, 0);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The key of a path in a set of those met: on Windows, whatever the letter case. */
 function keyOf(full: string): string {
   return process.platform === 'win32' ? full.toLowerCase() : full;
@@ -237,18 +226,39 @@ export function* walkPaths(paths: readonly string[], options: { readonly cwd?: s
   }
 }
 
+/**
+ * Reads a file through one descriptor: its size from the descriptor (no second look-up of the path),
+ * then the whole file when it is within `max`, else only its first `head` bytes. `whole` says which.
+ */
+function readBounded(path: string, max: number, head: number): { bytes: Uint8Array; size: number; whole: boolean } {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = size > max ? Math.min(head, size) : size;
+    const buffer = Buffer.allocUnsafe(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, buffer, read, length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { bytes: buffer.subarray(0, read), size, whole: size <= max };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** What reading a candidate gave: a manifest to lint (its bytes, or why they cannot be read), or nothing (not a manifest). */
 export function readCandidate(c: Candidate, maxBytes: number = DEFAULT_LIMITS.maxBytes): ManifestFile | undefined {
   if (c.error) return { filePath: c.filePath, readError: c.error, json: c.json };
   try {
-    const size = statSync(c.full).size;
-    if (size > maxBytes) {
-      if (c.named || looksLikeManifest(readHead(c.full, SNIFF_BYTES), c.json)) {
+    const { bytes, size, whole } = readBounded(c.full, maxBytes, SNIFF_BYTES);
+    if (!whole) {
+      if (c.named || looksLikeManifest(bytes, c.json)) {
         return { filePath: c.filePath, readError: tooLargeMessage(size, maxBytes), json: c.json };
       }
       return undefined;
     }
-    const bytes = readFileSync(c.full);
     if (!c.named && !looksLikeManifest(bytes, c.json)) return undefined;
     return { filePath: c.filePath, bytes, json: c.json };
   } catch (error) {

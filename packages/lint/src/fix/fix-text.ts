@@ -193,8 +193,7 @@ function fixHolds(doc: Document.Parsed, fix: Fix): boolean {
     return found.kind === 'found' && isScalar(found.node) && (found.node as Scalar.Parsed).srcToken !== undefined && found.node.value === fix.value;
   }
   if ('remove' in fix) return locate(doc, fix.pointer, aliased).kind !== 'found';
-  const tokens = splitPointer(fix.pointer);
-  tokens.pop();
+  const tokens = splitPointer(fix.pointer).slice(0, -1);
   const renamed = locate(doc, joinPointer('', ...tokens, fix.rename), aliased);
   return renamed.kind === 'found' && locate(doc, fix.pointer, aliased).kind !== 'found';
 }

@@ -182,7 +182,7 @@ export function planEdit(doc: Document.Parsed, fix: Fix, aliased: ReadonlySet<st
   const map = found.container;
   if (!found.pair || !isMap(map) || !isScalar(found.pair.key)) return refused('no-place');
   const parsedMap = map as YAMLMap.Parsed;
-  const name = splitPointer(fix.pointer).pop() as string;
+  const name = splitPointer(fix.pointer).at(-1) as string;
   if ('remove' in fix) {
     // without it here the merged value would show through
     const merged = mergedThrough(doc, parsedMap, name);

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../errors.js';
+import { createLinter } from '../linter.js';
 import { APP_ID, OBJECT_ID, OFFICE, SP_ID, TENANT, VESSEL, edit, removeBlock, within } from '../test-utils/fixtures.js';
 import { GrantScriptError, grantScript, grantScriptForText, psQuote, type GrantScriptOptions } from './grant-script.js';
 
@@ -372,6 +373,19 @@ describe('secrets', () => {
     expect(argument(r.text, 'Add-MailboxPermission', '-Identity')).toEqual({ word: '<POP3_MAILBOX>' });
     expect(r.text).toContain('tmcheck does not print TM Exchange POP3 > OAuth2 > User Name: it may hold a secret');
     expect(argument(r.text, 'Add-MailboxPermission', '-User')).toEqual({ word: '$servicePrincipal.Identity' });
+  });
+
+  it('never writes a secret held under a key the schema does not know (the typed view drops it; the document holds it)', () => {
+    const planted = `${VESSEL.trimEnd()}\nnotes:\n  password: ${SECRET}\n`;
+    const r = script(within(planted, '  pop3:', (t) => edit(t, ['userName: replication.nordicstar@example.com', `userName: ${SECRET}@example.com`])));
+    assertNoSecret(r.text);
+    expect(argument(r.text, 'Add-MailboxPermission', '-Identity')).toEqual({ word: '<POP3_MAILBOX>' });
+    expect(r.lint.messages.some((m) => m.ruleId === 'schema')).toBe(true);
+  });
+
+  it("gives the document's lint result as tmcheck lint has it, nothing added", () => {
+    const r = script(VESSEL);
+    expect(r.lint).toEqual(createLinter().lintText(VESSEL, { filePath: 'fleet/manifest.yaml' })[0]);
   });
 
   it('never writes a Client ID that is not a GUID (a secret pasted there)', () => {

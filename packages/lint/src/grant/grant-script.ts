@@ -4,10 +4,11 @@
  * Exchange) access to download emails from an account"; shared/reference/microsoft-365.md, "Exchange
  * Online PowerShell (current forms)").
  *
- * The manifest is read through createLinter, so that decoding (UTF-8, UTF-16), merge keys, limits and
- * the config apply as they do for lint, and values come from the typed view. Secret fields are never
- * written out: every value goes through the gate (showValue) and the document's scrubber, and only
- * GUIDs, mailbox addresses and tmcheck's own words reach the script.
+ * The manifest is read through createLinter's inspectBytes, so that decoding (UTF-8, UTF-16), merge keys,
+ * limits and the config apply as they do for lint, and values come from each document's typed view and
+ * sections. Secret fields are never written out: every value goes through the gate (showValue) and a
+ * scrubber of the secrets the document holds, and only GUIDs, mailbox addresses and tmcheck's own words
+ * reach the script.
  *
  * Quoting: every value is a PowerShell verbatim string, '...', with each single-quote character doubled,
  * as PowerShell's own CodeGeneration.EscapeSingleQuotedStringContent does: ' and the typographic
@@ -20,23 +21,22 @@
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fieldTitle } from '@tmcheck/schemas';
-import { defineRule, type AnyRule } from '../engine/define-rule.js';
+import type { InspectedDocument } from '../engine/lint-document.js';
 import { StdinError, UsageError } from '../errors.js';
-import { summarize, type DocumentResult } from '../finding.js';
+import type { DocumentResult } from '../finding.js';
 import { readCandidate, walkPaths } from '../files/collect.js';
 import { describeFsError } from '../files/fs-errors.js';
 import { createLinter, type Linter } from '../linter.js';
 import { DEFAULT_LIMITS } from '../load/parse-documents.js';
 import { guidKey, isPlaceholderGuid, MICROSOFT_APPS } from '../model/guid.js';
-import { mailSections, sectionCloud, type MailSection } from '../model/sections.js';
+import { sectionCloud, type MailSection } from '../model/sections.js';
 import { analyzeTokenUrl } from '../model/token-url.js';
 import { isEmail, isPlaceholder } from '../model/values.js';
 import type { ManifestView } from '../model/view.js';
 import { registeredId, registration } from '../rule-kit/azure-ids.js';
 import { analyzeGraphUrl, decodeMailbox, isGuideExample } from '../rule-kit/graph-url.js';
 import { looksLikeReference } from '../rule-kit/secret-reference.js';
-import { RULES } from '../rules/index.js';
-import { collectSecrets, Scrubber } from '../secrets/scrub.js';
+import { Scrubber } from '../secrets/scrub.js';
 import { MAX_QUOTE, showValue } from '../secrets/show.js';
 import { escapeControls, hasControls } from '../text/escape.js';
 
@@ -360,6 +360,8 @@ function sendingMailboxes(view: ManifestView, sections: readonly MailSection[], 
 
 interface BuildInput {
   readonly view: ManifestView;
+  /** The secret values the document holds (lint collects them): nothing of them reaches the script. */
+  readonly secrets: ReadonlySet<string>;
   readonly filePath: string;
   readonly installation: string | null;
   readonly lint: DocumentResult;
@@ -373,7 +375,7 @@ function plural(n: number, word: string): string {
 
 function build(input: BuildInput, pop3: MailSection, sections: readonly MailSection[]): { text: string; placeholders: readonly string[] } {
   const { view } = input;
-  const scrubber = new Scrubber(collectSecrets(view));
+  const scrubber = new Scrubber(input.secrets);
   const v = readValues(view, sections, pop3, scrubber);
   const s = new ScriptText();
   const name = input.installation === null ? 'this installation' : input.installation;
@@ -541,25 +543,6 @@ function build(input: BuildInput, pop3: MailSection, sections: readonly MailSect
 // ---------------------------------------------------------------------------------------------
 // Reading the manifest through the linter
 
-/** The rule that hands the grant script each document's view, and marks its finding with the view's index. */
-const READ_RULE_ID = 'grant-script/read';
-/** A pointer no rule reports at, so that no finding supersedes the mark. */
-const READ_POINTER = '/~1grant-script';
-
-function readRule(views: ManifestView[]): AnyRule {
-  return defineRule({
-    id: READ_RULE_ID,
-    severity: 'info',
-    docs: { description: 'Hands tmcheck grant-script the document it reads (never reported)', page: 'docs/cli.md' },
-    fixable: false,
-    messages: { read: 'document {{index}} read for the grant script' },
-    check(ctx) {
-      views.push(ctx.manifest);
-      ctx.report({ messageId: 'read', pointer: READ_POINTER, data: { index: views.length - 1 } });
-    },
-  });
-}
-
 function checkDisplayName(name: string | undefined): string {
   if (name === undefined) return DEFAULT_DISPLAY_NAME;
   if (name.trim() === '' || hasControls(name)) {
@@ -571,29 +554,23 @@ function checkDisplayName(name: string | undefined): string {
   return name;
 }
 
-/** Lints a manifest's bytes with the read rule, and writes the script of the document chosen. */
-function fromBytes(
-  bytes: Uint8Array,
-  input: { readonly filePath: string; readonly json: boolean },
-  options: GrantScriptOptions,
-  linter: (views: ManifestView[]) => Linter,
-): GrantScript {
+/** Lints a manifest's bytes, and writes the script of the document chosen. */
+function fromBytes(bytes: Uint8Array, input: { readonly filePath: string; readonly json: boolean }, options: GrantScriptOptions, linter: Linter): GrantScript {
   const displayName = checkDisplayName(options.displayName);
-  const views: ManifestView[] = [];
-  const results = linter(views).lintBytes(bytes, input);
-  return choose(results, views, input.filePath, options, displayName);
+  return choose(linter.inspectBytes(bytes, input), input.filePath, options, displayName);
 }
 
 function describe(r: DocumentResult): string {
   return r.installation === null ? `document ${r.document}` : `document ${r.document} (${escapeControls(r.installation)})`;
 }
 
-function choose(results: readonly DocumentResult[], views: readonly ManifestView[], filePath: string, options: GrantScriptOptions, displayName: string): GrantScript {
+function choose(documents: readonly InspectedDocument[], filePath: string, options: GrantScriptOptions, displayName: string): GrantScript {
+  const results = documents.map((d) => d.result);
   const shownPath = escapeControls(results[0]?.filePath ?? filePath);
-  let result: DocumentResult | undefined;
+  let chosen: InspectedDocument | undefined;
   if (options.document !== undefined) {
-    result = results.find((r) => r.document === options.document);
-    if (!result) {
+    chosen = documents.find((d) => d.result.document === options.document);
+    if (!chosen) {
       throw new GrantScriptError(
         `${shownPath} has no document ${options.document}; it holds ${results.map(describe).join(', ')}`,
         { problem: 'no-document', filePath, documents: results.map((r) => r.document) },
@@ -606,36 +583,29 @@ function choose(results: readonly DocumentResult[], views: readonly ManifestView
       { problem: 'documents', filePath, documents: results.map((r) => r.document) },
     );
   } else {
-    result = results[0];
+    chosen = documents[0];
   }
-  if (!result) throw new GrantScriptError(`${shownPath} holds no manifest`, { problem: 'not-a-manifest', filePath });
+  if (!chosen) throw new GrantScriptError(`${shownPath} holds no manifest`, { problem: 'not-a-manifest', filePath });
+  const { result: lint, view, sections } = chosen;
 
-  const parse = result.messages.find((m) => m.ruleId === 'parse');
+  const parse = lint.messages.find((m) => m.ruleId === 'parse');
   if (parse) {
     throw new GrantScriptError(
-      `${escapeControls(result.filePath)} cannot be read as a manifest, so no script can be written: ${escapeControls(parse.message)} ` +
-        `(line ${parse.line}, column ${parse.column}); tmcheck lint ${escapeControls(result.filePath)} shows it`,
+      `${escapeControls(lint.filePath)} cannot be read as a manifest, so no script can be written: ${escapeControls(parse.message)} ` +
+        `(line ${parse.line}, column ${parse.column}); tmcheck lint ${escapeControls(lint.filePath)} shows it`,
       { problem: 'not-a-manifest', filePath },
     );
   }
-  if (result.messages.some((m) => m.ruleId === 'schema' && m.messageId === 'noManifest')) {
-    throw new GrantScriptError(`${escapeControls(result.filePath)} holds no manifest: it is empty, or only comments`, { problem: 'not-a-manifest', filePath });
+  if (lint.messages.some((m) => m.ruleId === 'schema' && m.messageId === 'noManifest')) {
+    throw new GrantScriptError(`${escapeControls(lint.filePath)} holds no manifest: it is empty, or only comments`, { problem: 'not-a-manifest', filePath });
   }
-  const mark = result.messages.find((m) => m.ruleId === READ_RULE_ID);
-  const index = mark?.data?.['index'];
-  const view = typeof index === 'number' ? views[index] : undefined;
-  const lint = summarize(
-    { filePath: result.filePath, document: result.document, installation: result.installation },
-    result.messages.filter((m) => m.ruleId !== READ_RULE_ID),
-  );
-  const where = `${escapeControls(result.filePath)}${results.length > 1 ? ` (${describe(result)})` : ''}`;
+  const where = `${escapeControls(lint.filePath)}${results.length > 1 ? ` (${describe(lint)})` : ''}`;
   if (!view) {
-    throw new GrantScriptError(`${where} is not a manifest: its document is not a mapping of fields (tmcheck lint ${escapeControls(result.filePath)} says more)`, {
+    throw new GrantScriptError(`${where} is not a manifest: its document is not a mapping of fields (tmcheck lint ${escapeControls(lint.filePath)} says more)`, {
       problem: 'not-a-manifest',
       filePath,
     });
   }
-  const sections = mailSections(view);
   const pop3 = sections.find((sec) => sec.channel === 'pop3');
   if (!pop3) {
     throw new GrantScriptError(
@@ -652,20 +622,18 @@ function choose(results: readonly DocumentResult[], views: readonly ManifestView
     );
   }
   const built = build(
-    { view, filePath: escapeControls(lint.filePath), installation: lint.installation === null ? null : escapeControls(lint.installation), lint, policy: options.policy ?? false, displayName },
+    { view, secrets: chosen.secrets, filePath: escapeControls(lint.filePath), installation: lint.installation === null ? null : escapeControls(lint.installation), lint, policy: options.policy ?? false, displayName },
     pop3,
     sections,
   );
   return { filePath: lint.filePath, document: lint.document, installation: lint.installation, text: built.text, placeholders: built.placeholders, lint };
 }
 
-function linterFor(options: GrantScriptOptions): (views: ManifestView[]) => Linter {
-  return (views) =>
-    createLinter({
-      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
-      ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
-      rules: [...RULES, readRule(views)],
-    });
+function linterFor(options: GrantScriptOptions): Linter {
+  return createLinter({
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.configFile !== undefined ? { configFile: options.configFile } : {}),
+  });
 }
 
 /** Reads a stream to its end, or until it holds more than `max` bytes. */

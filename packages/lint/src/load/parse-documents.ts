@@ -82,6 +82,8 @@ function hasContent(text: string): boolean {
 /** Splits a YAML stream at its document markers (they are only valid at column 1). */
 export function splitDocuments(text: string): Chunk[] {
   const cuts: Array<{ at: number; explicit: boolean }> = [{ at: 0, explicit: false }];
+  // most files hold one document and no marker: no scan for them
+  if (!text.includes('---') && !text.includes('...')) return hasContent(text) ? [{ offset: 0, text, explicit: false }] : [];
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
     if (m[0] === '---') {

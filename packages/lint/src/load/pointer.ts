@@ -14,10 +14,19 @@ export function joinPointer(base: string, ...tokens: ReadonlyArray<string | numb
   return out;
 }
 
-export function splitPointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer.slice(1).split('/').map(unescapeToken);
+/** The tokens of a pointer; memoized (the same pointers recur in every document). Treat the result as read-only. */
+export function splitPointer(pointer: string): readonly string[] {
+  if (pointer === '') return NO_TOKENS;
+  const known = split.get(pointer);
+  if (known) return known;
+  const tokens = Object.freeze(pointer.slice(1).split('/').map(unescapeToken));
+  if (split.size >= 4096) split.clear();
+  split.set(pointer, tokens);
+  return tokens;
 }
+
+const NO_TOKENS: readonly string[] = Object.freeze([]);
+const split = new Map<string, readonly string[]>();
 
 /** The value at `pointer` in `data`, or undefined. */
 export function getAt(data: unknown, pointer: string): unknown {

@@ -5,6 +5,18 @@ const DAY_MS = 86_400_000;
 
 /** Days since 1970-01-01 of a calendar date `YYYY-MM-DD` (UTC), or undefined for a date that does not exist (2027-02-30). */
 export function dayNumber(text: string): number | undefined {
+  const known = days.get(text);
+  if (known !== undefined || days.has(text)) return known;
+  const day = dayNumberOnce(text);
+  if (days.size >= 1024) days.clear();
+  days.set(text, day);
+  return day;
+}
+
+/** Memo of dayNumber: today and the expiry dates of a fleet recur in every document. */
+const days = new Map<string, number | undefined>();
+
+function dayNumberOnce(text: string): number | undefined {
   const m = DATE.exec(text);
   if (!m) return undefined;
   const year = Number(m[1]);

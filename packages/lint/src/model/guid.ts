@@ -56,7 +56,12 @@ export const MICROSOFT_APPS: Readonly<Record<string, string>> = {
 export function isPlaceholderGuid(value: string): boolean {
   const key = guidKey(value);
   if (key === undefined) return false;
-  const digits = key.replaceAll('-', '');
-  if (/^(.)\1*$/.test(digits)) return true;
-  return DOCUMENTED.has(key);
+  if (DOCUMENTED.has(key)) return true;
+  // one hex digit repeated: compare each digit with the first (no regular expression, no copy)
+  const first = key.charCodeAt(0);
+  for (let i = 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c !== first && c !== 45 /* - */) return false;
+  }
+  return true;
 }

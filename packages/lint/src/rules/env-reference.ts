@@ -27,14 +27,32 @@ function wanted(pointer: string): string {
 }
 
 /** Each string of the view with its pointer, list items included. */
-function* strings(node: unknown, pointer: string): Generator<readonly [string, string]> {
-  if (typeof node === 'string') {
-    yield [pointer, node];
-  } else if (Array.isArray(node)) {
-    for (let i = 0; i < node.length; i++) yield* strings(node[i], joinPointer(pointer, i));
-  } else if (typeof node === 'object' && node !== null) {
-    for (const [key, value] of Object.entries(node)) yield* strings(value, joinPointer(pointer, key));
-  }
+/**
+ * Every string of a document that holds a $ or a % (every form this rule reads has one), with its
+ * pointer: a walk with a stack of tokens, so that no pointer is built for the other values.
+ */
+function candidates(root: unknown): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  const path: Array<string | number> = [];
+  const walk = (node: unknown): void => {
+    if (typeof node === 'string') {
+      if (node.includes('$') || node.includes('%')) out.push([joinPointer('', ...path), node]);
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        path.push(i);
+        walk(node[i]);
+        path.pop();
+      }
+    } else if (typeof node === 'object' && node !== null) {
+      for (const key of Object.keys(node)) {
+        path.push(key);
+        walk((node as Record<string, unknown>)[key]);
+        path.pop();
+      }
+    }
+  };
+  walk(root);
+  return out;
 }
 
 /**
@@ -58,7 +76,7 @@ export default defineRule({
   },
   supersedes: ['*'],
   check(ctx) {
-    for (const [pointer, value] of strings(ctx.manifest, '')) {
+    for (const [pointer, value] of candidates(ctx.manifest)) {
       const info = fieldInfo(pointer);
       // secret fields take references; dates, enumerations and constants are the schema's to report
       if (info?.reference === true || (info !== undefined && info.type !== 'string')) continue;

@@ -2,8 +2,8 @@
  * The POP3 steps against a scripted Exchange Online (direct -ERR, no failure challenge; Dovecot's challenge is
  * covered end to end in src/e2e), and the order of the likely causes of a refused sign-in.
  */
+import { mailSections, manifestView } from '@tmcheck/lint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sectionsOf } from '../sections.js';
 import { testContext } from '../test-utils/context.js';
 import { makeTestCa, type TestCa } from '../testing/ca.js';
 import { EXCHANGE_REFUSAL, exchangeOnline, FakePop3 } from '../testing/fake-pop3.js';
@@ -16,7 +16,9 @@ beforeAll(() => {
 afterAll(() => ca.remove());
 
 function pop3Section(server: string, port?: number, userName = 'replication@example.com') {
-  const [section] = sectionsOf({ exchange: { pop3: { server, ...(port !== undefined ? { port } : {}), useSsl: true, oauth2: { useOAuth2: true, userName, scope: 'https://outlook.office365.com/.default' } } } });
+  const [section] = mailSections(
+    manifestView({ exchange: { pop3: { server, ...(port !== undefined ? { port } : {}), useSsl: true, oauth2: { useOAuth2: true, userName, scope: 'https://outlook.office365.com/.default' } } } }),
+  );
   if (!section) throw new Error('no section');
   return section;
 }

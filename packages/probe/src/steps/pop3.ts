@@ -5,14 +5,15 @@
  * failure challenge (`+ eyJ...`, answered with an empty line, then `-ERR`) and Exchange Online's direct
  * `-ERR`. A refusal is mapped to its likely causes, most likely first.
  */
+import { guidKey, type MailSection } from '@tmcheck/lint';
 import type { ClaimsVerdict, Claims } from '../claims.js';
 import { since, type RunContext } from '../context.js';
-import { guidKey, isEmail } from '../microsoft.js';
+import { isEmail } from '../microsoft.js';
 import { describeNetError } from '../net/errors.js';
 import { Pop3Connection, Pop3Error, xoauth2 } from '../pop3/client.js';
+import { quote } from '../redact.js';
 import { holdsReference } from '../references.js';
 import { at, place, step, type Cause, type Step } from '../report.js';
-import type { ProbeSection } from '../sections.js';
 
 export interface Pop3Input {
   readonly token?: string;
@@ -23,7 +24,7 @@ export interface Pop3Input {
 const NAMES = { connect: 'POP3 TLS connection', capabilities: 'POP3 capabilities', 'sign-in': 'POP3 sign-in (XOAUTH2)', mailbox: 'POP3 mailbox (STAT)', 'sign-out': 'POP3 sign-out (QUIT)' } as const;
 
 /** Server and port as TM Exchange reads them: a host name, optionally with `:port`; the Port field wins; 995 by default. */
-export function pop3Address(section: ProbeSection): { readonly host: string; readonly port: number; readonly portFrom: 'port' | 'server' | 'default' } | undefined {
+export function pop3Address(section: MailSection): { readonly host: string; readonly port: number; readonly portFrom: 'port' | 'server' | 'default' } | undefined {
   let server = section.server?.trim() ?? '';
   server = server.replace(/^pop3s?:\/\//i, '').replace(/\/.*$/, '');
   if (server === '') return undefined;
@@ -50,7 +51,7 @@ function email(value: string | undefined): string {
 }
 
 /** The likely causes of a refused XOAUTH2 sign-in, most likely first (shared/reference/microsoft-365.md). */
-export function signInCauses(ctx: RunContext, section: ProbeSection, input: Pop3Input, reply: string): Cause[] {
+export function signInCauses(ctx: RunContext, section: MailSection, input: Pop3Input, reply: string): Cause[] {
   const tab = section.oauth2;
   const user = email(tab?.userName);
   const appId = guidKey(input.claims?.appid) ?? guidKey(tab?.clientId) ?? '<Application (client) ID>';
@@ -101,7 +102,7 @@ export function signInCauses(ctx: RunContext, section: ProbeSection, input: Pop3
 const EXCHANGE_HOSTS = new Set(['outlook.office365.com', 'outlook.office.com', 'outlook.office365.us', 'outlook-dod.office365.us', 'partner.outlook.cn']);
 
 /** Causes of a connection that failed; a Server or Port that is already Exchange Online's is not blamed. */
-function connectCauses(kind: ReturnType<typeof describeNetError>['kind'], section: ProbeSection, host: string, port: number): Cause[] {
+function connectCauses(kind: ReturnType<typeof describeNetError>['kind'], section: MailSection, host: string, port: number): Cause[] {
   const serverRight = EXCHANGE_HOSTS.has(host.toLowerCase().replace(/\.$/, ''));
   const server = serverRight ? [] : [at(section.pointer('server'), `Server must be Exchange Online's POP3 server, outlook.office365.com (it is ${host})`)];
   const portCause = port === 995 ? [] : [at(section.pointer('port'), `Port must be 995, POP3 with SSL/TLS (it is ${port})`)];
@@ -135,7 +136,7 @@ function pop3Failure(ctx: RunContext, error: unknown, what: string): { readonly 
 }
 
 /** The POP3 steps of a section. */
-export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: Pop3Input): Promise<Step[]> {
+export async function pop3Steps(ctx: RunContext, section: MailSection, input: Pop3Input): Promise<Step[]> {
   const steps: Step[] = [];
   const skipRest = (after: keyof typeof NAMES, why: string): void => {
     const order: Array<keyof typeof NAMES> = ['connect', 'capabilities', 'sign-in', 'mailbox', 'sign-out'];
@@ -156,7 +157,7 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
   const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
   const what = `the POP3 server ${where}`;
 
-  ctx.progress(`${section.name}: connecting to ${where} with TLS`);
+  ctx.progress(`${section.label}: connecting to ${where} with TLS`);
   let start = performance.now();
   let conn: Pop3Connection;
   try {
@@ -171,12 +172,12 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
   try {
     const tls = conn.tls();
     const greeting = await conn.readLine();
-    const certificate = `certificate for ${ctx.redactor.quote(tls.subject ?? '?', 80)} issued by ${ctx.redactor.quote(tls.issuer ?? '?', 80)}`;
+    const certificate = `certificate for ${quote(ctx.scrubber, tls.subject ?? '?', 80)} issued by ${quote(ctx.scrubber, tls.issuer ?? '?', 80)}`;
     if (!greeting.startsWith('+OK')) {
       steps.push(
-        step('connect', NAMES.connect, 'failed', `${where} (${tls.protocol}, ${certificate}) greeted with ${ctx.redactor.quote(greeting)}, not +OK: no POP3 server, or one that refuses this computer`, {
+        step('connect', NAMES.connect, 'failed', `${where} (${tls.protocol}, ${certificate}) greeted with ${quote(ctx.scrubber, greeting)}, not +OK: no POP3 server, or one that refuses this computer`, {
           causes: [at(section.pointer('server'), 'Server must be outlook.office365.com'), at(section.pointer('port'), 'Port must be 995')],
-          details: { host, port, tls: tls.protocol, greeting: ctx.redactor.quote(greeting) },
+          details: { host, port, tls: tls.protocol, greeting: quote(ctx.scrubber, greeting) },
           durationMs: since(start),
         }),
       );
@@ -184,14 +185,14 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
       return steps;
     }
     steps.push(
-      step('connect', NAMES.connect, 'passed', `${tls.protocol} to ${where}, ${certificate} (verified); the server greeted: ${ctx.redactor.quote(greeting, 120)}`, {
-        details: { host, port, tls: tls.protocol, cipher: tls.cipher, certificateSubject: tls.subject ?? null, certificateIssuer: tls.issuer ?? null, greeting: ctx.redactor.quote(greeting) },
+      step('connect', NAMES.connect, 'passed', `${tls.protocol} to ${where}, ${certificate} (verified); the server greeted: ${quote(ctx.scrubber, greeting, 120)}`, {
+        details: { host, port, tls: tls.protocol, cipher: tls.cipher, certificateSubject: tls.subject ?? null, certificateIssuer: tls.issuer ?? null, greeting: quote(ctx.scrubber, greeting) },
         durationMs: since(start),
       }),
     );
 
     // CAPA: is XOAUTH2 offered?
-    ctx.progress(`${section.name}: asking for the server's capabilities (CAPA)`);
+    ctx.progress(`${section.label}: asking for the server's capabilities (CAPA)`);
     start = performance.now();
     const capa = await conn.command('CAPA');
     let mechanisms: string[] = [];
@@ -200,12 +201,12 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
       const sasl = lines.find((l) => /^SASL\b/i.test(l));
       mechanisms = sasl ? sasl.split(/\s+/).slice(1).map((m) => m.toUpperCase()) : [];
     }
-    const shown = mechanisms.length > 0 ? mechanisms.map((m) => ctx.redactor.quote(m, 30)).join(' ') : '(none)';
+    const shown = mechanisms.length > 0 ? mechanisms.map((m) => quote(ctx.scrubber, m, 30)).join(' ') : '(none)';
     if (mechanisms.includes('XOAUTH2')) {
       steps.push(step('capabilities', NAMES.capabilities, 'passed', `the server offers XOAUTH2 (SASL ${shown})`, { details: { sasl: mechanisms }, durationMs: since(start) }));
     } else {
       steps.push(
-        step('capabilities', NAMES.capabilities, 'failed', capa.startsWith('+OK') ? `the server does not offer XOAUTH2 (SASL ${shown})` : `the server did not answer CAPA (${ctx.redactor.quote(capa, 80)})`, {
+        step('capabilities', NAMES.capabilities, 'failed', capa.startsWith('+OK') ? `the server does not offer XOAUTH2 (SASL ${shown})` : `the server did not answer CAPA (${quote(ctx.scrubber, capa, 80)})`, {
           causes: [at(section.pointer('server'), "Server must be Exchange Online's, outlook.office365.com, which offers XOAUTH2")],
           details: { sasl: mechanisms },
           durationMs: since(start),
@@ -220,10 +221,10 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
     } else if (user === '') {
       steps.push(step('sign-in', NAMES['sign-in'], 'failed', 'User Name is empty: XOAUTH2 names the mailbox to open', { causes: [at(section.tabPointer('userName'), 'fill in the address of the replication mailbox')] }));
     } else {
-      ctx.progress(`${section.name}: signing in with XOAUTH2 as ${email(user)}`);
+      ctx.progress(`${section.label}: signing in with XOAUTH2 as ${email(user)}`);
       start = performance.now();
       const response = xoauth2(user, input.token);
-      ctx.redactor.add(response);
+      ctx.scrubber.add(response);
       const ready = await conn.command('AUTH XOAUTH2');
       let reply = ready;
       let challenge: Record<string, unknown> | undefined;
@@ -237,12 +238,12 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
       }
       const details = {
         user: email(user),
-        reply: ctx.redactor.quote(reply),
+        reply: quote(ctx.scrubber, reply),
         ...(challenge ? { challenge } : {}),
       };
       if (reply.startsWith('+OK')) {
         signedIn = true;
-        steps.push(step('sign-in', NAMES['sign-in'], 'passed', `signed in to ${email(user)}: ${ctx.redactor.quote(reply, 120)}`, { details, durationMs: since(start) }));
+        steps.push(step('sign-in', NAMES['sign-in'], 'passed', `signed in to ${email(user)}: ${quote(ctx.scrubber, reply, 120)}`, { details, durationMs: since(start) }));
       } else {
         const refusedMechanism = reply === ready;
         steps.push(
@@ -250,7 +251,7 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
             'sign-in',
             NAMES['sign-in'],
             'failed',
-            refusedMechanism ? `the server refused AUTH XOAUTH2: ${ctx.redactor.quote(reply)}` : `the server refused the token for ${email(user)}: ${ctx.redactor.quote(reply)}`,
+            refusedMechanism ? `the server refused AUTH XOAUTH2: ${quote(ctx.scrubber, reply)}` : `the server refused the token for ${email(user)}: ${quote(ctx.scrubber, reply)}`,
             {
               causes: refusedMechanism ? [at(section.pointer('server'), "Server must be Exchange Online's, outlook.office365.com")] : signInCauses(ctx, section, input, reply),
               details,
@@ -262,7 +263,7 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
     }
 
     if (signedIn) {
-      ctx.progress(`${section.name}: reading the mailbox size (STAT)`);
+      ctx.progress(`${section.label}: reading the mailbox size (STAT)`);
       start = performance.now();
       const stat = await conn.command('STAT');
       const m = /^\+OK\s+(\d+)\s+(\d+)/.exec(stat);
@@ -275,7 +276,7 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
         );
       } else {
         steps.push(
-          step('mailbox', NAMES.mailbox, 'failed', `the server answered STAT with ${ctx.redactor.quote(stat)}`, {
+          step('mailbox', NAMES.mailbox, 'failed', `the server answered STAT with ${quote(ctx.scrubber, stat)}`, {
             causes: [place('Exchange Online', 'the mailbox could not be opened: another POP3 session (TM Exchange itself) may hold its lock; try again when TM Exchange is idle')],
             durationMs: since(start),
           }),
@@ -290,8 +291,8 @@ export async function pop3Steps(ctx: RunContext, section: ProbeSection, input: P
     if (signedIn) {
       steps.push(
         quit.startsWith('+OK')
-          ? step('sign-out', NAMES['sign-out'], 'passed', `the session ended cleanly: ${ctx.redactor.quote(quit, 120)}`, { durationMs: since(start) })
-          : step('sign-out', NAMES['sign-out'], 'failed', `the server answered QUIT with ${ctx.redactor.quote(quit)}`, { causes: [], durationMs: since(start) }),
+          ? step('sign-out', NAMES['sign-out'], 'passed', `the session ended cleanly: ${quote(ctx.scrubber, quit, 120)}`, { durationMs: since(start) })
+          : step('sign-out', NAMES['sign-out'], 'failed', `the server answered QUIT with ${quote(ctx.scrubber, quit)}`, { causes: [], durationMs: since(start) }),
       );
     } else {
       steps.push(step('sign-out', NAMES['sign-out'], 'skipped', 'not signed in (the session was ended with QUIT)'));

@@ -3,12 +3,13 @@
  * sends one. `{0}` in the URL is replaced by User Name, as TM Master does for a user without an address.
  * 202 Accepted passes; each Graph error is translated into the field or the place to change.
  */
+import { guidKey, type MailSection } from '@tmcheck/lint';
 import { since, type RunContext } from '../context.js';
-import { guidKey, isEmail } from '../microsoft.js';
+import { isEmail } from '../microsoft.js';
 import { describeNetError } from '../net/errors.js';
+import { quote } from '../redact.js';
 import { holdsReference } from '../references.js';
 import { at, place, step, type Cause, type Step } from '../report.js';
-import type { ProbeSection } from '../sections.js';
 
 const NAME = 'Test message (Graph sendMail)';
 
@@ -34,7 +35,7 @@ export interface GraphError {
 }
 
 /** The causes of a Graph error, most likely first. `mailboxPointer` is the field that names the mailbox. */
-export function graphCauses(error: GraphError, section: ProbeSection, mailboxPointer: string, mailbox: string): Cause[] {
+export function graphCauses(error: GraphError, section: MailSection, mailboxPointer: string, mailbox: string): Cause[] {
   const code = error.code ?? '';
   const message = error.message ?? '';
   const scope = at(section.tabPointer('scope'), 'Scope must be https://graph.microsoft.com/.default: the token must be for Microsoft Graph');
@@ -78,7 +79,7 @@ export function graphCauses(error: GraphError, section: ProbeSection, mailboxPoi
   return [at(section.pointer(section.serverKey), 'SMTP Server must be https://graph.microsoft.com/v1.0/users/{0}/sendMail (or a mailbox in place of {0})')];
 }
 
-export async function sendTestStep(ctx: RunContext, section: ProbeSection, token: string | undefined, to: string): Promise<Step> {
+export async function sendTestStep(ctx: RunContext, section: MailSection, token: string | undefined, to: string): Promise<Step> {
   const serverPointer = section.pointer(section.serverKey);
   const server = section.server?.trim() ?? '';
   if (token === undefined) return step('send-test', NAME, 'skipped', 'no access token to send with (see the Token step)');
@@ -107,14 +108,14 @@ export async function sendTestStep(ctx: RunContext, section: ProbeSection, token
   }
   const mailbox = mailboxOf(url) ?? '<the mailbox in the URL>';
   const mailboxPointer = placeholder ? section.tabPointer('userName') : serverPointer;
-  ctx.progress(`${section.name}: sending a test message from ${mailbox} to ${to}`);
+  ctx.progress(`${section.label}: sending a test message from ${mailbox} to ${to}`);
   const start = performance.now();
   const body = JSON.stringify({
     message: {
-      subject: `tmcheck probe: test message (${section.name})`,
+      subject: `tmcheck probe: test message (${section.label})`,
       body: {
         contentType: 'Text',
-        content: `This message was sent by tmcheck probe through the ${section.name} settings of TM Master, as the [Test SMTP] button sends one. Nothing needs to be done.`,
+        content: `This message was sent by tmcheck probe through the ${section.label} settings of TM Master, as the [Test SMTP] button sends one. Nothing needs to be done.`,
       },
       toRecipients: [{ emailAddress: { address: to } }],
     },
@@ -151,16 +152,16 @@ export async function sendTestStep(ctx: RunContext, section: ProbeSection, token
       'send-test',
       NAME,
       'failed',
-      `Graph refused the test message from ${mailbox}: HTTP ${answer.status}${error.code ? ` ${ctx.redactor.quote(error.code, 60)}` : ''}${error.message ? `, "${ctx.redactor.quote(error.message, 200)}"` : ''}`,
+      `Graph refused the test message from ${mailbox}: HTTP ${answer.status}${error.code ? ` ${quote(ctx.scrubber, error.code, 60)}` : ''}${error.message ? `, "${quote(ctx.scrubber, error.message, 200)}"` : ''}`,
       {
         causes: graphCauses(error, section, mailboxPointer, mailbox),
         details: {
           host: url.host,
           httpStatus: answer.status,
-          ...(error.code ? { code: ctx.redactor.quote(error.code, 60) } : {}),
-          ...(error.message ? { message: ctx.redactor.quote(error.message, 300) } : {}),
-          ...(requestId ? { requestId: ctx.redactor.quote(requestId, 60) } : {}),
-          ...(date ? { date: ctx.redactor.quote(date, 40) } : {}),
+          ...(error.code ? { code: quote(ctx.scrubber, error.code, 60) } : {}),
+          ...(error.message ? { message: quote(ctx.scrubber, error.message, 300) } : {}),
+          ...(requestId ? { requestId: quote(ctx.scrubber, requestId, 60) } : {}),
+          ...(date ? { date: quote(ctx.scrubber, date, 40) } : {}),
         },
         durationMs,
       },

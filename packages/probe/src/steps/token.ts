@@ -3,13 +3,14 @@
  * with its Client ID, Scope and Client Secret. One request per distinct (Token URL, Client ID, Scope, secret);
  * sections that share one report the same outcome, each naming its own fields.
  */
+import { guidKey, type MailSection } from '@tmcheck/lint';
 import { translateAadsts } from '../aadsts.js';
 import { since, type RunContext } from '../context.js';
-import { guidKey, urlHost } from '../microsoft.js';
+import { urlHost } from '../microsoft.js';
 import { describeNetError, type NetProblem } from '../net/errors.js';
+import { quote } from '../redact.js';
 import { holdsReference, resolveSecret } from '../references.js';
 import { at, place, step, type Cause, type Step } from '../report.js';
-import type { ProbeSection } from '../sections.js';
 
 export type TokenOutcome =
   | { readonly kind: 'token'; readonly token: string; readonly expiresIn?: number; readonly durationMs: number }
@@ -47,8 +48,8 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Reads the section's OAuth2 tab into a request; adds the resolved secret to the redactor before anything else. */
-export function prepareToken(ctx: RunContext, section: ProbeSection): Prepared {
+/** Reads the section's OAuth2 tab into a request; adds the resolved secret to the scrubber before anything else. */
+export function prepareToken(ctx: RunContext, section: MailSection): Prepared {
   const tab = section.oauth2 ?? {};
   const urlPointer = section.tabPointer('tokenUrl');
   const notRun = (summary: string, causes: Cause[]): Prepared => ({ ok: false, step: step('token', NAME, 'not-run', summary, { causes }) });
@@ -104,7 +105,7 @@ export function prepareToken(ctx: RunContext, section: ProbeSection): Prepared {
   if (resolved.kind === 'value') {
     secret = resolved.value;
     secretSource = resolved.variable !== undefined ? `the environment variable ${resolved.variable}` : 'the manifest';
-    ctx.redactor.add(secret);
+    ctx.scrubber.add(secret);
   }
 
   const form = new URLSearchParams();
@@ -160,8 +161,8 @@ export async function requestToken(ctx: RunContext, prepared: Extract<Prepared, 
   if (!body) return { kind: 'http', httpStatus: answer.status, problem: 'not-json', contentType: answer.contentType, durationMs };
   const token = body['access_token'];
   if (answer.status === 200 && typeof token === 'string' && token !== '') {
-    ctx.redactor.add(token);
-    for (const part of token.split('.')) ctx.redactor.add(part);
+    ctx.scrubber.add(token);
+    for (const part of token.split('.')) ctx.scrubber.add(part);
     const expiresIn = typeof body['expires_in'] === 'number' ? body['expires_in'] : Number.isFinite(Number(body['expires_in'])) ? Number(body['expires_in']) : undefined;
     return { kind: 'token', token, ...(expiresIn !== undefined ? { expiresIn } : {}), durationMs };
   }
@@ -198,7 +199,7 @@ export async function requestToken(ctx: RunContext, prepared: Extract<Prepared, 
 const AUTHORITIES = new Set(['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn', 'login.chinacloudapi.cn']);
 
 /** Causes of a network failure of the token request; a Token URL whose host is already Entra ID's is not blamed. */
-function netCauses(problem: NetProblem, section: ProbeSection, host: string): Cause[] {
+function netCauses(problem: NetProblem, section: MailSection, host: string): Cause[] {
   const urlPointer = section.tabPointer('tokenUrl');
   const right = AUTHORITIES.has(host.toLowerCase().replace(/:443$/, ''));
   const url = (fix: string): Cause[] => (right ? [] : [at(urlPointer, fix)]);
@@ -223,7 +224,7 @@ function netCauses(problem: NetProblem, section: ProbeSection, host: string): Ca
 }
 
 /** The outcome as the section's step. `sharedWith` names the section that made the same request first. */
-export function tokenStep(ctx: RunContext, outcome: TokenOutcome, section: ProbeSection, prepared: Extract<Prepared, { ok: true }>, sharedWith?: string): Step {
+export function tokenStep(ctx: RunContext, outcome: TokenOutcome, section: MailSection, prepared: Extract<Prepared, { ok: true }>, sharedWith?: string): Step {
   const prefix = sharedWith ? `(the same request as ${sharedWith}) ` : '';
   const details: Record<string, unknown> = { host: prepared.host, secretFrom: prepared.secretSource, ...(sharedWith ? { sameRequestAs: sharedWith } : {}) };
   // a shared request took its time once, in the section that made it
@@ -236,18 +237,18 @@ export function tokenStep(ctx: RunContext, outcome: TokenOutcome, section: Probe
       });
     case 'aadsts': {
       const t = translateAadsts(outcome.code, { section, azure: ctx.azure, secretLooksLikeGuid: prepared.secretLooksLikeGuid });
-      const said = outcome.description !== undefined ? ctx.redactor.quote(outcome.description, 300) : undefined;
+      const said = outcome.description !== undefined ? quote(ctx.scrubber, outcome.description, 300) : undefined;
       return step('token', NAME, 'failed', `${prefix}Entra ID refused the token request with AADSTS${outcome.code}: ${t.means}`, {
         causes: t.causes,
         details: {
           ...details,
           httpStatus: outcome.httpStatus,
           aadsts: outcome.code,
-          ...(outcome.error !== undefined ? { error: ctx.redactor.quote(outcome.error, 60) } : {}),
+          ...(outcome.error !== undefined ? { error: quote(ctx.scrubber, outcome.error, 60) } : {}),
           ...(said !== undefined ? { message: said } : {}),
-          ...(outcome.traceId !== undefined ? { traceId: ctx.redactor.quote(outcome.traceId, 60) } : {}),
-          ...(outcome.correlationId !== undefined ? { correlationId: ctx.redactor.quote(outcome.correlationId, 60) } : {}),
-          ...(outcome.timestamp !== undefined ? { timestamp: ctx.redactor.quote(outcome.timestamp, 40) } : {}),
+          ...(outcome.traceId !== undefined ? { traceId: quote(ctx.scrubber, outcome.traceId, 60) } : {}),
+          ...(outcome.correlationId !== undefined ? { correlationId: quote(ctx.scrubber, outcome.correlationId, 60) } : {}),
+          ...(outcome.timestamp !== undefined ? { timestamp: quote(ctx.scrubber, outcome.timestamp, 40) } : {}),
         },
         durationMs,
       });
@@ -260,9 +261,9 @@ export function tokenStep(ctx: RunContext, outcome: TokenOutcome, section: Probe
           : outcome.problem === 'too-large'
             ? `answered with more than 64 KB, which is no answer of Entra ID (HTTP ${outcome.httpStatus})`
             : outcome.problem === 'not-json'
-              ? `answered HTTP ${outcome.httpStatus}${outcome.contentType ? ` (${ctx.redactor.quote(outcome.contentType.split(';')[0] ?? '', 60)})` : ''}, not Entra ID's JSON`
+              ? `answered HTTP ${outcome.httpStatus}${outcome.contentType ? ` (${quote(ctx.scrubber, outcome.contentType.split(';')[0] ?? '', 60)})` : ''}, not Entra ID's JSON`
               : outcome.problem === 'oauth-error'
-                ? `refused the request (HTTP ${outcome.httpStatus}, ${ctx.redactor.quote(outcome.error ?? '', 60)}) without an AADSTS code`
+                ? `refused the request (HTTP ${outcome.httpStatus}, ${quote(ctx.scrubber, outcome.error ?? '', 60)}) without an AADSTS code`
                 : `answered HTTP ${outcome.httpStatus} without an access token`;
       return step('token', NAME, 'failed', `${prefix}the Token URL ${what}`, {
         causes: [

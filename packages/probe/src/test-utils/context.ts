@@ -1,6 +1,6 @@
+import { Scrubber } from '@tmcheck/lint';
 import type { RunContext } from '../context.js';
 import { createHttpClient } from '../net/http.js';
-import { Redactor } from '../redact.js';
 import type { AzureFacts } from '../sections.js';
 
 /** A run context for testing one step on its own. */
@@ -9,7 +9,7 @@ export function testContext(options: { readonly caPem?: string; readonly timeout
   const lines: string[] = [];
   return {
     http: createHttpClient({ timeoutMs: timeoutSeconds * 1000, ...(options.caPem !== undefined ? { caPem: options.caPem } : {}) }),
-    redactor: new Redactor(),
+    scrubber: new Scrubber(),
     timeoutMs: timeoutSeconds * 1000,
     timeoutSeconds,
     ...(options.caPem !== undefined ? { caPem: options.caPem } : {}),
