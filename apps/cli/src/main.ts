@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError, escapeControls } from '@tmcheck/lint';
+import { UsageError, escapeControls } from '@tmcheck/lint/light';
 import { EXIT, useColor, type ExitCode, type Io } from './io.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -17,6 +18,26 @@ function internalError(error: unknown, io: Io): ExitCode {
   );
   if (io.env['TMCHECK_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
   return EXIT.usage;
+}
+
+/**
+ * `tmcheck ui`: imports the interactive checker's bundle, dist/tmcheck-ui.js, at run time (beside this bundle in
+ * the package; ../dist/ from the sources, in tests). Ink and React live in that bundle only, so that every other
+ * command starts without them.
+ */
+async function startUi(args: readonly string[], io: Io): Promise<ExitCode> {
+  // beside the bundle's entry: this module is one of its chunks (dist/chunks/), or the source (src/) in tests
+  const bundle = ['../tmcheck-ui.js', './tmcheck-ui.js', '../dist/tmcheck-ui.js'].map((p) => new URL(p, import.meta.url)).find((url) => existsSync(url));
+  if (bundle === undefined) {
+    io.stderr.write("tmcheck: the interactive checker's bundle dist/tmcheck-ui.js is missing: build it first (pnpm build)\n");
+    return EXIT.usage;
+  }
+  const { runUi } = (await import(bundle.href)) as { runUi(argv: readonly string[], io: unknown): Promise<number> };
+  // the UI draws on the process's terminal; a test's captured streams are not one, and it says so on them
+  const stdout = io.stdout.isTTY === true ? process.stdout : io.stdout;
+  const stderr = io.stderr.isTTY === true ? process.stderr : io.stderr;
+  const status = await runUi(args, { stdin: process.stdin, stdout, stderr, cwd: io.cwd, env: io.env });
+  return status === 0 ? EXIT.ok : EXIT.usage;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -54,6 +75,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .option('--rule <id:severity>', 'set one rule to off, info, warning or error (also warn, 0, 1, 2); repeatable', collect)
     .option('-c, --config <file>', 'config file (default: tmcheck.config.json/.yaml/.yml nearest each manifest)')
     .option('--print-config <file>', 'print the settings that apply to a file and where each came from')
+    .option('--cache', 'lint only the files that changed since the last run with --cache; reuse the results of the others')
+    .option('--cache-location <path>', 'the cache file, or a folder for it (default: .tmcheckcache in the working folder)')
     .option('--fix', 'apply the safe fixes in place (comments and layout kept) and report what remains')
     .option('--fix-dry-run', 'show the fixes as a unified diff; write nothing')
     .option('--now <date>', 'judge secret expiry against this date, YYYY-MM-DD (default: today)')
@@ -73,7 +96,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (version: string, options: { db?: string; format?: string; config?: string }) => {
       const { versionCommand } = await import('./commands/version.js');
-      code = versionCommand(version, { ...options, color: useColor(undefined, io.stdout, io.env) }, io);
+      code = await versionCommand(version, { ...options, color: useColor(undefined, io.stdout, io.env) }, io);
     });
 
   program
@@ -123,6 +146,18 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .action(async (manifest: string, options) => {
       const { probeCommand } = await import('./commands/probe.js');
       code = await probeCommand(manifest, options, io);
+    });
+
+  program
+    .command('ui')
+    .description('start the interactive checker (the same as tmcheck-ui): a manifest file, a fleet folder, or the start screen')
+    .argument('[path]', 'a manifest file (its findings) or a folder (the fleet)')
+    .option('--version-check', 'open the version checker')
+    .option('-c, --config <file>', 'config file (default: tmcheck.config.json/.yaml/.yml nearest each manifest)')
+    .option('--now <date>', 'judge secret expiry against this date, YYYY-MM-DD (default: today)')
+    .action(async (path: string | undefined, options: { versionCheck?: boolean; config?: string; now?: string }) => {
+      const args = [...(path !== undefined ? [path] : []), ...(options.versionCheck ? ['--version-check'] : []), ...(options.config !== undefined ? ['--config', options.config] : []), ...(options.now !== undefined ? ['--now', options.now] : [])];
+      code = await startUi(args, io);
     });
 
   try {

@@ -70,6 +70,7 @@ let packed: string[] = [];
 let manifest: Record<string, unknown> = {};
 let installed = '';
 let tmcheckBin = '';
+let tmcheckUiBin = '';
 let elsewhere = '';
 
 describe('tmcheck packed and installed', () => {
@@ -100,6 +101,7 @@ describe('tmcheck packed and installed', () => {
     installed = join(project, 'node_modules', pkg.name);
     manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as Record<string, unknown>;
     tmcheckBin = join(project, 'node_modules', '.bin', windows ? 'tmcheck.cmd' : 'tmcheck');
+    tmcheckUiBin = join(project, 'node_modules', '.bin', windows ? 'tmcheck-ui.cmd' : 'tmcheck-ui');
 
     // an unrelated folder with copies of two examples: one with mistakes, one correct
     elsewhere = join(tmp, 'elsewhere');
@@ -113,9 +115,9 @@ describe('tmcheck packed and installed', () => {
 
   describe('the packed tarball', () => {
     it('holds the bin, the bundle, the docs, the README and the LICENSE, and nothing else', () => {
-      expect(packed).toEqual(expect.arrayContaining(['bin/tmcheck.js', 'dist/tmcheck.js', 'package.json', 'README.md', 'LICENSE']));
+      expect(packed).toEqual(expect.arrayContaining(['bin/tmcheck.js', 'dist/tmcheck.js', 'bin/tmcheck-ui.js', 'dist/tmcheck-ui.js', 'package.json', 'README.md', 'LICENSE']));
       expect(packed).toEqual(expect.arrayContaining(['docs/cli.md', 'docs/manifest.md', 'docs/configuration.md', 'docs/pipelines.md', 'docs/rules.md']));
-      for (const file of packed) expect(file).toMatch(/^(bin\/[^/]+\.js|dist\/[^/]+\.js|docs\/.+\.md|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/);
+      for (const file of packed) expect(file).toMatch(/^(bin\/[^/]+\.js|dist\/(?:chunks\/)?[^/]+\.js|docs\/.+\.md|package\.json|README\.md|LICENSE|CHANGELOG\.md)$/);
       expect(packed.filter((f) => /(^|\/)(src|node_modules|scripts)\/|\.test\.|\.ts$|tsconfig|vitest/.test(f))).toEqual([]);
     });
 
@@ -133,7 +135,7 @@ describe('tmcheck packed and installed', () => {
     it('declares the bin, the licence and the Node versions, and no runtime dependency', () => {
       expect(manifest['name']).toBe('tmcheck');
       expect(manifest['version']).toBe(pkg.version);
-      expect(manifest['bin']).toEqual({ tmcheck: 'bin/tmcheck.js' });
+      expect(manifest['bin']).toEqual({ tmcheck: 'bin/tmcheck.js', 'tmcheck-ui': 'bin/tmcheck-ui.js' });
       expect(manifest['license']).toBe('MIT');
       expect(manifest['engines']).toEqual({ node: '>=20.19' });
       expect(manifest['private']).toBeUndefined();
@@ -181,6 +183,44 @@ describe('tmcheck packed and installed', () => {
       const schema = run(tmcheckBin, ['schema'], elsewhere);
       expect(schema.code).toBe(0);
       expect(JSON.parse(schema.stdout)).toHaveProperty('$id');
+    });
+
+    it('runs tmcheck-ui, which without a terminal says so in one line, points to tmcheck lint and exits 2', () => {
+      // spawnSync gives the child pipes, not a terminal
+      const r = run(tmcheckUiBin, ['scopes-swapped.yaml'], elsewhere);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^tmcheck-ui: needs an interactive terminal.*tmcheck lint/);
+      const ui = run(tmcheckBin, ['ui'], elsewhere);
+      expect(ui.code).toBe(2);
+      expect(ui.stderr).toBe(r.stderr);
+      const help = run(tmcheckUiBin, ['--help'], elsewhere);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toContain('Usage: tmcheck-ui');
+    });
+
+    it('loads Ink only in tmcheck-ui: no file tmcheck.js loads holds any of it', () => {
+      const dist = join(installed, 'dist');
+      /** The files a bundle file imports, statically or by import(), as paths under dist/. */
+      const importsOf = (file: string): string[] =>
+        [...readFileSync(join(dist, file), 'utf8').matchAll(/(?:from|import\()\s*"(\.\.?\/[^"]+\.js)"/g)].map((m) =>
+          join(file, '..', m[1] as string).split('\\').join('/'),
+        );
+      const reach = (entry: string, skip: string): Set<string> => {
+        const seen = new Set<string>();
+        const queue = [entry];
+        while (queue.length > 0) {
+          const file = queue.pop() as string;
+          if (seen.has(file) || file === skip) continue;
+          seen.add(file);
+          queue.push(...importsOf(file));
+        }
+        return seen;
+      };
+      const holdsInk = (file: string): boolean => /node_modules\/ink\/|react-reconciler/.test(readFileSync(join(dist, file), 'utf8'));
+      expect([...reach('tmcheck-ui.js', '')].some(holdsInk)).toBe(true);
+      expect([...reach('tmcheck.js', 'tmcheck-ui.js')].filter(holdsInk)).toEqual([]);
     });
 
     it('starts without the bundle only to say it is missing', () => {

@@ -2,14 +2,19 @@
  * No secret reaches any output: a known secret is planted in every field of the manifest that
  * accepts text (as itself, swapped into the wrong field, in a URL's query string and user
  * information, quoted and unquoted), and every format of `tmcheck lint` is searched for any piece
- * of it of 10 characters, letter case ignored.
+ * of it of 10 characters, letter case ignored. Then every command, over manifests holding secrets in
+ * every form: lint in every format with --fix-dry-run (its diffs) and -o (the files it writes), --fix,
+ * --print-config, grant-script, and probe against the Entra ID stand-in and a real Dovecot, passed
+ * and failed, text and JSON, with every flag (also TMCHECK_DEBUG). (The interactive checker's save
+ * is apps/tui's, not yet built when this was written.)
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIELDS } from '@tmcheck/schemas';
 import { FORMATTERS } from '@tmcheck/lint';
-import { afterAll, describe, expect, it } from 'vitest';
+import { goodConfig, labManifest, manifestText, REPLICATION_MAILBOX, SECRET_ID, SECRET_VALUE, startLab, type Lab, type ManifestData } from '@tmcheck/probe/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmcheck } from './test-io.js';
 
 const EXAMPLE = readFileSync(new URL('../../../examples/fleet/nordic-star.yaml', import.meta.url), 'utf8');
@@ -119,5 +124,168 @@ describe('no secret in any output', () => {
       const r = await tmcheck(['lint', '--format', 'json', c.file], { cwd: dir });
       expect(leaked(r.stdout + r.stderr, c.secret), c.name).toEqual([]);
     }
+  });
+});
+
+/** Secrets in the forms a hand-written manifest holds them, each with a fixable finding beside it (so --fix has work). */
+const FORMS = {
+  literal: 'Lit3ral~SecretValue-abcdefghij0123',
+  passphrase: 'Wolkenbruch 1987 Abendrot und Hagel',
+  symbols: 'p@ss/Word+with=Symbols!2024#secret',
+  list: 'ListItem~Secret-0123456789abcdef',
+  number: '904417263355810022',
+  comment: 'OldSecret~KeptInAComment-012345',
+  query: 'QueryPlanted~Secret0123456789',
+  quoteCut: 'CutQuote Zq9 Xylem 2024 Vantablack',
+};
+
+function formsManifests(): Array<{ name: string; text: string; secrets: string[] }> {
+  const fixable = EXAMPLE.replace('timeoutSeconds: 100', 'timeoutSeconds: 5');
+  const swap = (text: string, from: RegExp, to: string): string => text.replace(from, to);
+  return [
+    {
+      name: 'literal, passphrase, list, number',
+      text: swap(
+        swap(fixable, /clientSecret: \$\{TM_MAIL_SECRET\}.*/, `clientSecret: ${FORMS.literal}`),
+        /(\n  smtp:\n)/,
+        `$1    basicAuth:\n      userName: ops@example.com\n      password: "${FORMS.passphrase}"\n`,
+      ).replace(/(\n  pop3:\n)/, `$1    basicAuth:\n      userName: ops@example.com\n      password:\n        - ${FORMS.list}\n`).replace(/(mailSettings:\n)/, `$1  basicAuth:\n    userName: ops@example.com\n    password: ${FORMS.number}\n`),
+      secrets: [FORMS.literal, FORMS.passphrase, FORMS.list, FORMS.number],
+    },
+    {
+      name: 'symbols in single quotes, an old secret in a comment, a Token URL query string',
+      text: swap(fixable, /clientSecret: \$\{TM_MAIL_SECRET\}.*/, `clientSecret: '${FORMS.symbols}'\n    # clientSecret: ${FORMS.comment}`).replace(
+        /tokenUrl: (https:\/\/login\.microsoftonline\.com\/[^\n]*\/token)\n/,
+        `tokenUrl: $1?client_secret=${encodeURIComponent(FORMS.query)}\n`,
+      ),
+      secrets: [FORMS.symbols, FORMS.comment, FORMS.query],
+    },
+    {
+      name: 'a quote never closed (the file does not load)',
+      text: swap(fixable, /clientSecret: \$\{TM_MAIL_SECRET\}.*/, `clientSecret: "${FORMS.quoteCut}`),
+      secrets: [FORMS.quoteCut],
+    },
+  ];
+}
+
+describe('no secret in any output of any command', () => {
+  const work = mkdtempSync(join(tmpdir(), 'tmcheck-every-command-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const manifests = formsManifests();
+  const files = manifests.map((m, i) => {
+    const file = join(work, `fleet-${i}.yaml`);
+    writeFileSync(file, m.text);
+    return { ...m, file };
+  });
+  const all = files.flatMap((f) => f.secrets);
+  const seen: string[] = [];
+  const expectClean = (what: string, ...outputs: string[]): void => {
+    seen.push(...outputs);
+    for (const secret of all) expect(leaked(outputs.join('\n'), secret), `${what}: ${secret.slice(0, 6)}...`).toEqual([]);
+  };
+
+  it('plants secrets the lint reads as secrets, and findings with fixes beside them', async () => {
+    const r = await tmcheck(['lint', '--format', 'json', ...files.map((f) => f.file)], { cwd: work });
+    const report = JSON.parse(r.stdout) as { results: Array<{ fixableCount: number; messages: Array<{ ruleId: string }> }> };
+    expect(report.results.some((x) => x.fixableCount > 0)).toBe(true);
+    expect(report.results.some((x) => x.messages.some((m) => m.ruleId === 'parse'))).toBe(true);
+  });
+
+  for (const format of Object.keys(FORMATTERS)) {
+    it(`lint --fix-dry-run, the report in ${format} written with -o: the diffs, the summary, the report file`, async () => {
+      const out = join(work, `report.${format}`);
+      const r = await tmcheck(['lint', '--fix-dry-run', '--format', format, '-o', out, ...files.map((f) => f.file)], { cwd: work });
+      expect(r.code).toBeLessThan(2);
+      expect(r.stdout).toContain('@@');
+      expectClean(`--fix-dry-run --format ${format}`, r.stdout, r.stderr, readFileSync(out, 'utf8'));
+    });
+  }
+
+  it('lint --fix-dry-run with the report on standard output, --quiet, --max-warnings, --rule', async () => {
+    const r = await tmcheck(['lint', '--fix-dry-run', '--quiet', '--max-warnings', '0', '--rule', 'exchange/timeout:error', ...files.map((f) => f.file)], { cwd: work });
+    expectClean('--fix-dry-run (stylish)', r.stdout, r.stderr);
+  });
+
+  it('lint --fix: what it prints, and the fixed manifest read back from standard input', async () => {
+    const copy = mkdtempSync(join(work, 'fix-'));
+    for (const f of files) writeFileSync(join(copy, f.file.split('/').pop() as string), f.text);
+    const r = await tmcheck(['lint', '--fix', '--format', 'json', copy], { cwd: copy });
+    expectClean('--fix', r.stdout, r.stderr);
+    expect(readdirSync(copy).sort()).toEqual(files.map((f) => f.file.split('/').pop()).sort());
+    const piped = await tmcheck(['lint', '--fix', '-'], { cwd: copy, stdin: files[0]?.text ?? '' });
+    // standard output is the fixed manifest itself (its own secrets, as written); standard error the report
+    expectClean('--fix - (the report)', piped.stderr);
+  });
+
+  it('lint --print-config', async () => {
+    const r = await tmcheck(['lint', '--print-config', files[0]?.file ?? ''], { cwd: work });
+    expectClean('--print-config', r.stdout, r.stderr);
+  });
+
+  it('grant-script, with and without --policy and --display-name, and for a file that does not load', async () => {
+    for (const f of files) {
+      for (const args of [[], ['--policy'], ['--display-name', 'TM Master App']]) {
+        const r = await tmcheck(['grant-script', ...args, f.file], { cwd: work });
+        expectClean(`grant-script ${args.join(' ')} ${f.name}`, r.stdout, r.stderr);
+      }
+    }
+    expect(seen.join('\n')).toContain('New-ServicePrincipal');
+  });
+
+  it('finds every secret when a tool leaks one (the search is not blind)', () => {
+    expect(leaked(`x ${FORMS.passphrase.toUpperCase()} y`, FORMS.passphrase)).not.toEqual([]);
+  });
+});
+
+describe('no secret or token in any output of tmcheck probe', () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await startLab();
+  });
+  afterAll(async () => {
+    await lab?.stop();
+  });
+
+  it('passed and failed, text and JSON, with every flag, and TMCHECK_DEBUG set', async () => {
+    const LITERAL = FORMS.literal;
+    const PASSWORD = FORMS.passphrase;
+    const write = (name: string, edit: (m: ManifestData) => void = () => {}): string =>
+      lab.write(
+        name,
+        manifestText(
+          labManifest(lab, (m) => {
+            m['exchange'].smtp.oauth2.clientSecret = LITERAL;
+            m['mailSettings'].basicAuth = { userName: 'ops@example.com', password: PASSWORD };
+            m['exchange'].pop3.oauth2.tokenUrl = `${m['exchange'].pop3.oauth2.tokenUrl}?client_secret=${FORMS.query}`;
+            edit(m);
+          }),
+        ),
+      );
+    const good = write('probe-good.yaml');
+    const outputs: string[] = [];
+    const probe = async (args: string[], env: Record<string, string>): Promise<number> => {
+      const r = await tmcheck(['probe', ...args], { cwd: lab.dir, env: { ...env, TMCHECK_DEBUG: '1' }, tty: true });
+      outputs.push(r.stdout, r.stderr);
+      return r.code;
+    };
+    lab.entra.configure(goodConfig({ echoSecrets: true }));
+    for (const format of ['text', 'json']) {
+      const common = ['--ca-file', lab.caFile, '--format', format, '--timeout', '20'];
+      expect(await probe([...common, '--send-test', '--to', 'support@example.com', good], { TM_MAIL_SECRET: SECRET_VALUE })).toBeLessThan(2);
+      // the Secret ID in place of the Value: Entra ID refuses it and quotes it back
+      expect(await probe([...common, '--section', 'TM Exchange POP3', good], { TM_MAIL_SECRET: SECRET_ID })).toBe(1);
+      // no CA file: every TLS connection refused
+      expect(await probe(['--format', format, '--timeout', '5', good], { TM_MAIL_SECRET: SECRET_VALUE })).toBeGreaterThan(0);
+      // a setup error that quotes an option back
+      expect(await probe([...common, '--send-test', '--to', LITERAL, good], { TM_MAIL_SECRET: SECRET_VALUE })).toBe(2);
+    }
+    const tokens = [...lab.entra.issued.keys()];
+    expect(tokens.length).toBeGreaterThan(2);
+    const everything = outputs.join('\n');
+    for (const secret of [SECRET_VALUE, SECRET_ID, LITERAL, PASSWORD, FORMS.query, ...tokens, ...tokens.flatMap((t) => t.split('.').filter((p) => p.length >= 10))]) {
+      expect(leaked(everything, secret), `${secret.slice(0, 6)}... (${secret.length} characters)`).toEqual([]);
+    }
+    expect(everything).toContain('tmcheck probe:'); // the progress lines were there
+    expect(lab.dovecot?.messageCount(REPLICATION_MAILBOX)).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ export type { DocumentResult, Finding, Fix, Range, RemoveFix, RenameFix, SetFix,
 export { SEVERITIES, compareFindings, summarize } from './finding.js';
 export { ConfigError, NoManifestError, OptionError, PathError, StdinError, UsageError, closest, type ConfigProblem } from './errors.js';
 export { createLinter, type ConfigExplanation, type Linter, type LinterOptions, type LintRun } from './linter.js';
+export { CACHE_FILE_NAME, type CacheReport } from './cache/cache.js';
 export {
   defineRule,
   type AnyRule,
@@ -15,6 +16,7 @@ export {
 export {
   CONFIG_FILE_NAMES,
   findConfigFile,
+  minimumBuildsOf,
   normalizeSeverity,
   parseRuleOverride,
   readConfigFile,
@@ -36,7 +38,9 @@ export { decode, type DecodedText, type Encoding } from './load/decode.js';
 export { DEFAULT_LIMITS, parseDocuments, type Limits, type ParsedDocument } from './load/parse-documents.js';
 export { getAt, joinPointer, splitPointer } from './load/pointer.js';
 export { FORMATTERS, json, stylish, summaryLine, totals, type Formatter, type FormatterContext, type Totals } from './formatters/index.js';
+export { FORMAT_NAMES, isFormatName, loadFormatter, type FormatName } from './formatters/load.js';
 export { RULES, findRule } from './rules/index.js';
+export { ruleDocPage } from './rule-docs.js';
 export {
   describeRefusal,
   encode,

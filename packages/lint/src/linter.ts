@@ -4,17 +4,29 @@
  * results. Front ends only parse their arguments, render results and choose an exit status.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import type { DocumentResult, SeveritySetting } from './finding.js';
 import { ConfigError, OptionError, PathError, StdinError } from './errors.js';
-import { ConfigFile, findConfigFile, isFolder, parseRuleOverride, resolveLayers, type ConfigLayer, type ResolvedConfig } from './engine/config.js';
+import { isFolder, parseRuleOverride, type ResolvedConfig } from './engine/config.js';
 import type { AnyRule } from './engine/define-rule.js';
 import { lintBytes, lintFile, lintText as lintDocumentText, type InspectedDocument, type LintOptions } from './engine/lint-document.js';
-import { noManifestError, readCandidate, walkPaths } from './files/collect.js';
+import { cacheFilePath, configKey, contentHash, LintCache, stampOf, type CacheReport, type FileStamp } from './cache/cache.js';
+import { noManifestError, readCandidate, walkPaths, type Candidate, type ManifestFile } from './files/collect.js';
 import { describeFsError, readError } from './files/fs-errors.js';
 import { DEFAULT_LIMITS, type Limits } from './load/parse-documents.js';
 import { isCalendarDate, localToday } from './model/date.js';
 import { RULES } from './rules/index.js';
+import { LintSettings, type SettingsInput } from './run/settings.js';
+import { defaultWorkerCount, LintPool } from './workers/pool.js';
+
+/**
+ * With concurrency 'auto', a run starts worker threads once the walk finds more files than this. A
+ * worker costs its start (loading the code) and its own compiler warming up, a few tenths of a
+ * second of CPU: on two cores (bench/RESULTS.md) that pays back from a few thousand files, not from
+ * a thousand. The same number decides when the cache has left enough files to lint.
+ */
+const WORKERS_FROM_FILES = 2000;
 
 export interface LinterOptions {
   /** The folder relative paths are read from (default: the process's). */
@@ -30,6 +42,26 @@ export interface LinterOptions {
   readonly limits?: Partial<Limits>;
   /** The rules (default: all of them). */
   readonly rules?: readonly AnyRule[];
+  /**
+   * Worker threads for run() and lintPaths(): `'auto'` (the default) starts workers when the walk
+   * finds more than 2,000 files, one per core but one (at most 8), and this thread lints too whenever
+   * they are all busy; a number: that many workers lint every file of any run, this thread only
+   * reads and collects; `'off'` or 0: this thread only. The results are the same either way, in the
+   * same order. Rules that are not the registry's run on this thread only.
+   */
+  readonly concurrency?: number | 'auto' | 'off';
+  /**
+   * The module a worker thread runs: by default the library's own file that starts the workers. A
+   * front end that bundles the library into one file (the CLI) needs nothing here: the bundle is
+   * that file. For a bundle whose workers must run another file.
+   */
+  readonly workerEntry?: URL;
+  /** Skip files unchanged since the last run with the cache (ESLint's --cache): see cache/cache.ts. */
+  readonly cache?: boolean;
+  /** The cache file, or a folder to hold `.tmcheckcache` in (default: `.tmcheckcache` in cwd). */
+  readonly cacheLocation?: string;
+  /** The front end's version, part of what cached results depend on (a new release lints every file again). */
+  readonly toolVersion?: string;
 }
 
 /** What a run over paths found. `results` is the JSON report's `results`. */
@@ -43,6 +75,10 @@ export interface LintRun {
   readonly ignored: number;
   /** Absolute paths of the files linted. */
   readonly paths: readonly string[];
+  /** Worker threads that linted files (0: this thread linted them all). */
+  readonly workers: number;
+  /** What the cache did (with the `cache` option). */
+  readonly cache?: CacheReport;
 }
 
 /** The settings that apply to a file, and where each came from (for --print-config). */
@@ -117,11 +153,25 @@ function checkNow(now: string | undefined): string {
   return written;
 }
 
+function checkConcurrency(value: LinterOptions['concurrency']): number | 'auto' {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 64) {
+    throw new OptionError(`concurrency is 'auto', 'off' or a number of worker threads from 0 to 64; received ${JSON.stringify(value)}`, {
+      option: 'concurrency',
+      received: String(value),
+      expected: "'auto', 'off' or 0 to 64",
+    });
+  }
+  return value;
+}
+
 export function createLinter(options: LinterOptions = {}): Linter {
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? RULES;
   const today = checkNow(options.now);
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const concurrency = checkConcurrency(options.concurrency);
 
   // settings given directly, checked now: a bad one stops the run before anything is read
   const direct: Record<string, SeveritySetting> = {};
@@ -133,55 +183,26 @@ export function createLinter(options: LinterOptions = {}): Linter {
   } else if (options.overrides) {
     for (const [id, severity] of Object.entries(options.overrides as Readonly<Record<string, SeveritySetting>>)) direct[id] = severity;
   }
-  const directLayer: ConfigLayer | undefined = Object.keys(direct).length > 0 ? { source: '--rule', rules: direct } : undefined;
 
-  const given = options.configFile === undefined ? undefined : ConfigFile.read(resolve(cwd, options.configFile));
-  const files = new Map<string, ConfigFile>();
-  const nearest = new Map<string, ConfigFile | undefined>();
-  const resolved = new Map<string, ResolvedConfig>();
-
-  /** The config file that applies to a manifest at `full`: the one given, or the nearest. */
-  const configFileFor = (full: string): ConfigFile | undefined => {
-    if (given) return given;
-    const dir = dirname(full);
-    if (nearest.has(dir)) return nearest.get(dir);
-    const path = findConfigFile(dir);
-    let file: ConfigFile | undefined;
-    if (path !== undefined) {
-      file = files.get(path);
-      if (!file) {
-        file = ConfigFile.read(path);
-        files.set(path, file);
-      }
-    }
-    nearest.set(dir, file);
-    return file;
-  };
-
-  const configFor = (file: string): ResolvedConfig => {
-    const full = resolve(cwd, file);
-    const config = configFileFor(full);
-    const key = config ? `${config.path}\u0000${config.overrideKey(full)}` : '';
-    const known = resolved.get(key);
-    if (known) return known;
-    const layers = [...(config ? config.layersFor(full) : []), ...(directLayer ? [directLayer] : [])];
-    const result = resolveLayers(rules, layers, config?.path);
-    resolved.set(key, result);
-    return result;
-  };
-
-  const lintOptions = (file: string, onDocument?: LintOptions['onDocument']): LintOptions => ({
-    config: configFor(file),
+  const input: SettingsInput = {
+    ...(options.configFile === undefined ? {} : { configFile: resolve(cwd, options.configFile) }),
+    direct,
     today,
-    rules,
     limits,
-    ...(onDocument ? { onDocument } : {}),
-  });
+  };
+  const settings = new LintSettings(input, rules);
+  const configFileFor = (full: string) => settings.configFileFor(full);
+  const configFor = (file: string): ResolvedConfig => settings.configFor(resolve(cwd, file));
+  const lintOptions = (file: string, onDocument?: LintOptions['onDocument']): LintOptions =>
+    onDocument ? settings.lintOptionsWith(resolve(cwd, file), onDocument) : settings.lintOptions(resolve(cwd, file));
   const whereOf = (filePath: string | undefined): string =>
     filePath === undefined || filePath === '<stdin>' ? resolve(cwd, 'manifest.yaml') : resolve(cwd, filePath);
+  /** The registry's rules by ID, for workers (which build their own); undefined when a rule is not the registry's (none then). */
+  const workerRules: readonly string[] | undefined | false =
+    rules === RULES ? undefined : rules.every((r) => RULES.includes(r)) ? rules.map((r) => r.id) : false;
 
   // a config named or found next to the working folder is checked at once, so a broken one stops the run early
-  if (given) configFor(resolve(cwd, 'manifest.yaml'));
+  if (options.configFile !== undefined) configFor(resolve(cwd, 'manifest.yaml'));
 
   const linter: Linter = {
     configFor,
@@ -219,7 +240,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
     async run(paths) {
       const targets = paths.length === 0 ? ['.'] : paths;
       const onDisk = targets.filter((p) => p !== '-');
-      const results: DocumentResult[] = [];
+      /** Each file's results, in the order the walk found the files (standard input first). */
+      const slots: Array<readonly DocumentResult[] | undefined> = [];
       const linted: string[] = [];
       let skipped = 0;
       let ignored = 0;
@@ -228,7 +250,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const manifests = new Set<string>();
       // every PATH is checked first (walkPaths throws a PathError before yielding anything)
       const walk = onDisk.length > 0 ? walkPaths(onDisk, { cwd }) : undefined;
-      const first = walk?.next();
+      let step = walk?.next();
       if (targets.includes('-')) {
         if (!options.stdin) throw new StdinError('standard input (-) is not available here', { empty: true });
         let bytes: Uint8Array;
@@ -240,42 +262,163 @@ export function createLinter(options: LinterOptions = {}): Linter {
         if (bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d)) {
           throw new StdinError('standard input is empty: pipe a manifest in, such as tmcheck lint - < manifest.yaml', { empty: true });
         }
-        results.push(...linter.lintBytes(bytes, { filePath: '<stdin>' }));
+        slots.push(linter.lintBytes(bytes, { filePath: '<stdin>' }));
         count++;
       }
-      if (walk && first) {
-        for (let step = first; !step.done; step = walk.next()) {
-          const c = step.value;
+      const cache = options.cache
+        ? new LintCache(cacheFilePath(options.cacheLocation, cwd), {
+            version: options.toolVersion ?? 'unknown',
+            today,
+            limits,
+            rules: rules.map((r) => r.id),
+          })
+        : undefined;
+      // the first files the walk finds tell whether workers pay for their start
+      const ahead: Candidate[] = [];
+      while (walk && step && !step.done && ahead.length <= WORKERS_FROM_FILES) {
+        ahead.push(step.value);
+        step = walk.next();
+      }
+      const threads = workerRules === false || !isMainThread ? 0 : concurrency === 'auto' ? (step?.done === false ? defaultWorkerCount() : 0) : concurrency;
+      const startPool = (): LintPool => new LintPool(threads, { ...input, ...(workerRules ? { rules: workerRules } : {}) }, options.workerEntry);
+      // with the cache, most files may need no linting: workers start once enough files do
+      const deferred = cache !== undefined && concurrency === 'auto';
+      let pool = threads > 0 && !deferred ? startPool() : undefined;
+      let toLint = 0;
+      /** Files a worker could not lint (it died, or linting threw there): linted here, in order, so that an error is thrown here. */
+      const again: Array<() => void> = [];
+      const runAgain = (): void => {
+        while (again.length > 0) (again.shift() as () => void)();
+      };
+      try {
+        const candidates = function* (): Generator<Candidate> {
+          yield* ahead;
+          while (walk && step && !step.done) {
+            yield step.value;
+            step = walk.next();
+          }
+        };
+        for (const c of candidates()) {
           if (c.repeat) {
             if (manifests.has(c.full)) found.set(c.root, (found.get(c.root) ?? 0) + 1);
             continue;
           }
-          if (!c.named && configFileFor(c.full)?.ignores(c.full)) {
+          if (cache && c.full === cache.location) continue;
+          if (configFileFor(c.full)?.ignores(c.full)) {
             ignored++;
+            if (c.named) found.set(c.root, (found.get(c.root) ?? 0) + 1);
             continue;
           }
-          if (c.named && configFileFor(c.full)?.ignores(c.full)) {
-            ignored++;
-            found.set(c.root, (found.get(c.root) ?? 0) + 1);
-            continue;
+          let file: ManifestFile | undefined;
+          let read = false;
+          const readIt = (): ManifestFile | undefined => {
+            if (!read) {
+              file = readCandidate(c, limits.maxBytes);
+              read = true;
+            }
+            return file;
+          };
+          let stamp: FileStamp | undefined;
+          let hash: string | undefined;
+          if (cache && !c.error) {
+            stamp = stampOf(c.full);
+            const cached = cache.lookup(
+              c.full,
+              c.filePath,
+              stamp,
+              () => configKey(settings.configFor(c.full)),
+              () => {
+                const bytes = readIt()?.bytes;
+                hash = bytes === undefined ? undefined : contentHash(bytes);
+                return hash;
+              },
+            );
+            if (cached === 'skip' && !c.named) {
+              skipped++;
+              continue;
+            }
+            if (cached !== undefined && cached !== 'skip') {
+              manifests.add(c.full);
+              found.set(c.root, (found.get(c.root) ?? 0) + 1);
+              slots.push(cached);
+              linted.push(c.full);
+              count++;
+              continue;
+            }
           }
-          const file = readCandidate(c, limits.maxBytes);
-          if (!file) {
+          const manifest = readIt();
+          if (!manifest) {
             skipped++;
+            if (!c.named) cache?.storeSkipped(c.full, c.filePath, stamp);
             continue;
           }
+          // the settings are resolved here, in the order of the walk, so that a broken config stops the run where it would on one thread
+          const lintWith = settings.lintOptions(c.full);
           manifests.add(c.full);
           found.set(c.root, (found.get(c.root) ?? 0) + 1);
-          results.push(...lintFile(file, lintOptions(c.full)));
           linted.push(c.full);
           count++;
+          const index = slots.length;
+          slots.push(undefined);
+          if (cache && manifest.bytes !== undefined && hash === undefined) hash = contentHash(manifest.bytes);
+          const fileHash = hash;
+          const settingsKey = cache ? configKey(lintWith.config) : '';
+          const done = (results: readonly DocumentResult[]): void => {
+            slots[index] = results;
+            if (!cache) return;
+            // a file read in part (too large) or not at all is linted again next time
+            if (fileHash !== undefined && manifest.bytes !== undefined) cache.store(c.full, c.filePath, stamp, fileHash, settingsKey, results);
+            else cache.countLinted();
+          };
+          const here = (): void => done(lintFile(manifest, lintWith));
+          if (!pool && threads > 0 && ++toLint > WORKERS_FROM_FILES) pool = startPool();
+          const size = manifest.bytes?.byteLength ?? 0;
+          // a number of workers lints every file there (this thread waits for room); 'auto' lints here when they are all busy
+          if (pool && concurrency !== 'auto') {
+            while (pool.alive && !pool.hasRoom(size)) {
+              pool.flush();
+              await pool.next();
+              runAgain();
+            }
+          }
+          if (pool?.hasRoom(size)) {
+            pool.add({ filePath: manifest.filePath, full: c.full, json: manifest.json, ...(manifest.bytes ? { bytes: manifest.bytes } : {}), ...(manifest.readError ? { readError: manifest.readError } : {}) }, (outcome) => {
+              if (outcome && 'results' in outcome) done(outcome.results);
+              else again.push(here);
+            });
+          } else {
+            // no worker can take it now (none ready yet, or all busy): this thread lints it
+            pool?.flush();
+            here();
+          }
+          if (pool) {
+            await pool.poll();
+            runAgain();
+          }
         }
+        if (pool) {
+          await pool.drain();
+          runAgain();
+        }
+      } finally {
+        await pool?.close();
       }
       // a folder named that holds no manifest is a mistake (a typo, a moved folder), also beside others that do
       const empty = onDisk.filter((p, i) => !found.has(i) && isFolder(resolve(cwd, p)));
       if (empty.length > 0) throw noManifestError(empty, count === 0 ? skipped : 0);
       if (count === 0 && ignored === 0) throw noManifestError(targets, skipped);
-      return { results, files: count, skipped, ignored, paths: linted };
+      cache?.save();
+      const results: DocumentResult[] = [];
+      for (const slot of slots) if (slot) for (const r of slot) results.push(r);
+      return {
+        results,
+        files: count,
+        skipped,
+        ignored,
+        paths: linted,
+        workers: pool?.used ?? 0,
+        ...(cache ? { cache: cache.report() } : {}),
+      };
     },
 
     async lintPaths(paths) {

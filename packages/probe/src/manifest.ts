@@ -20,12 +20,19 @@ export function loaded(document: InspectedDocument): boolean {
 /** Reads and lints the manifest at `filePath` (relative to `cwd`): one entry per document. */
 export function loadManifest(filePath: string, options: { readonly cwd: string; readonly now?: string }): readonly InspectedDocument[] {
   let folder = false;
+  let special = false;
   try {
-    folder = statSync(resolve(options.cwd, filePath)).isDirectory();
+    const stat = statSync(resolve(options.cwd, filePath));
+    folder = stat.isDirectory();
+    // a FIFO with no writer would block the read for ever; a device may never end
+    special = !folder && !stat.isFile();
   } catch {
     // inspectFile says why it cannot be read
   }
   if (folder) throw new ProbeSetupError(`${filePath} is a folder: tmcheck probe takes one manifest file`, { problem: 'unreadable-manifest', received: filePath });
+  if (special) {
+    throw new ProbeSetupError(`${filePath} is not a file (a FIFO, a device or a socket): tmcheck probe takes one manifest file`, { problem: 'unreadable-manifest', received: filePath });
+  }
   const linter = createLinter({ cwd: options.cwd, ...(options.now !== undefined ? { now: options.now } : {}) });
   try {
     return linter.inspectFile(filePath);

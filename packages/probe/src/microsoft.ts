@@ -32,7 +32,11 @@ const CLOUDS: readonly Cloud[] = [
 ];
 
 function normalizeAudience(aud: string): string {
-  return aud.trim().toLowerCase().replace(/\/+$/, '');
+  // trailing slashes cut by a scan: `/\/+$/` backtracks quadratically over a claim of many slashes (a hostile server's)
+  const t = aud.trim().toLowerCase();
+  let end = t.length;
+  while (end > 0 && t.charCodeAt(end - 1) === 47) end--;
+  return t.slice(0, end);
 }
 
 /** The channel a token's audience is for, if Graph's or Exchange Online's in any cloud. */

@@ -3,6 +3,7 @@
  * (secrets from the environment, https only), bounded and timed requests, no redirect followed, TLS always
  * verified, one token request per distinct request, and the options it refuses.
  */
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ProbeSetupError } from './errors.js';
 import { probe } from './probe.js';
@@ -146,6 +147,13 @@ describe('options it refuses', () => {
     await expect(probe({ filePath: file, caFile: notPem })).rejects.toThrow('holds no certificate');
     await expect(probe({ filePath: `${file}.missing` })).rejects.toBeInstanceOf(ProbeSetupError);
     await expect(probe({ filePath: file, section: 'pop3' })).rejects.toThrow('the manifest has no TM Exchange POP3 section');
+  });
+
+  it('refuses a FIFO (which would block the read for ever) and a device, before reading', async () => {
+    const fifo = `${lab.dir}/pipe.yaml`;
+    execFileSync('mkfifo', [fifo]);
+    await expect(probe({ filePath: fifo })).rejects.toMatchObject({ facts: { problem: 'unreadable-manifest' }, message: `${fifo} is not a file (a FIFO, a device or a socket): tmcheck probe takes one manifest file` });
+    await expect(probe({ filePath: '/dev/zero' })).rejects.toMatchObject({ facts: { problem: 'unreadable-manifest' } });
   });
 
   it('refuses a folder, and words why a manifest cannot be read', async () => {

@@ -72,6 +72,9 @@ function checkOptions(options: ProbeOptions): { timeoutSeconds: number; sectionI
   return { timeoutSeconds, sectionId };
 }
 
+const PEM_BEGIN = '-----BEGIN CERTIFICATE-----';
+const PEM_END = '-----END CERTIFICATE-----';
+
 /** The CA file's certificates, each checked to be one. */
 function readCaFile(file: string, cwd: string): string {
   let text: string;
@@ -80,7 +83,14 @@ function readCaFile(file: string, cwd: string): string {
   } catch (error) {
     throw new ProbeSetupError(`cannot read the CA file ${file}: ${describeFsError(error)}`, { problem: 'ca-file', received: file });
   }
-  const blocks = text.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g) ?? [];
+  // the PEM blocks, by a scan (a lazy pattern over the file backtracks on a file of many BEGIN lines)
+  const blocks: string[] = [];
+  for (let at = text.indexOf(PEM_BEGIN); at !== -1; ) {
+    const end = text.indexOf(PEM_END, at + PEM_BEGIN.length);
+    if (end === -1) break;
+    blocks.push(text.slice(at, end + PEM_END.length));
+    at = text.indexOf(PEM_BEGIN, end + PEM_END.length);
+  }
   if (blocks.length === 0) {
     throw new ProbeSetupError(`the CA file ${file} holds no certificate: it must be PEM, -----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----`, { problem: 'ca-file', received: file });
   }

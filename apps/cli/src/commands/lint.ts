@@ -1,11 +1,10 @@
 import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   DEFAULT_LIMITS,
-  FORMATTERS,
+  FORMAT_NAMES,
   RULES,
   ConfigError,
-  FixWriteError,
   OptionError,
   StdinError,
   UsageError,
@@ -14,20 +13,19 @@ import {
   decode,
   describeFsError,
   escapeControls,
-  fixDiff,
-  fixFile,
-  fixUntilStable,
-  isJsonPath,
+  loadFormatter,
+  ruleDocPage,
   summaryLine,
   totals,
+  type CacheReport,
   type ConfigExplanation,
   type DocumentResult,
-  type FixRun,
+  type Formatter,
   type Linter,
   type LintRun,
-  type RefusedFix,
-} from '@tmcheck/lint';
-import { ruleDocPage } from '../docs.js';
+} from '@tmcheck/lint/core';
+// the fix writer (and the YAML document library it uses) is loaded only with --fix or --fix-dry-run
+import type { FixRun, RefusedFix } from '@tmcheck/lint/fix';
 import { EXIT, readAll, useColor, type ExitCode, type Io } from '../io.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -43,6 +41,10 @@ export interface LintCommandOptions {
   readonly now?: string;
   readonly color?: boolean;
   readonly printConfig?: string;
+  /** --cache: lint only the files that changed since the last run with --cache. */
+  readonly cache?: boolean;
+  /** --cache-location PATH: the cache file, or a folder to hold it. */
+  readonly cacheLocation?: string;
 }
 
 function parseMaxWarnings(text: string | undefined): number {
@@ -53,12 +55,13 @@ function parseMaxWarnings(text: string | undefined): number {
   return Number(text);
 }
 
-function formatterFor(name: string | undefined) {
+/** The formatter of --format, loaded (the large ones only when asked for). */
+async function formatterFor(name: string | undefined): Promise<Formatter> {
   const key = (name ?? 'stylish').trim().toLowerCase();
-  const formatter = FORMATTERS[key];
+  const formatter = await loadFormatter(key);
   if (formatter) return formatter;
-  const near = closest(key, Object.keys(FORMATTERS));
-  const names = Object.keys(FORMATTERS);
+  const names = [...FORMAT_NAMES];
+  const near = closest(key, names);
   throw new UsageError(
     `unknown format "${name ?? ''}": choose ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, such as --format sarif${near.length > 0 ? ` (did you mean ${near[0]}?)` : ''}`,
   );
@@ -230,7 +233,8 @@ function replayable(bytes: () => Uint8Array | undefined, stdin: Io['stdin']): As
  * atomically and only when it changed; --fix-dry-run keeps a diff instead). Each file is linted
  * again after each pass until nothing changes; its findings in the report are those that remain.
  */
-function applyFixes(run: LintRun, linter: Linter, write: boolean, cwd: string, stdinBytes: Uint8Array | undefined): FixOutcome {
+async function applyFixes(run: LintRun, linter: Linter, write: boolean, cwd: string, stdinBytes: Uint8Array | undefined): Promise<FixOutcome> {
+  const { FixWriteError, fixDiff, fixFile, fixUntilStable, isJsonPath } = await import('@tmcheck/lint/fix');
   const byFile = new Map<string, DocumentResult[]>();
   for (const r of run.results) {
     const list = byFile.get(r.filePath) ?? [];
@@ -307,12 +311,23 @@ function fixSummary(outcome: FixOutcome, write: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** What --cache did: the files whose results were reused, those linted, and any problem with the cache file (in words). */
+function cacheSummary(report: CacheReport, cwd: string): string {
+  const rel = relative(cwd, report.location);
+  const where = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : report.location;
+  const lines = report.warnings.map((w) => `tmcheck: warning: ${escapeControls(w)}`);
+  const reused = report.reused === 1 ? '1 file unchanged since the last run (its results reused)' : `${report.reused} files unchanged since the last run (their results reused)`;
+  const state = report.written ? `written to ${where}` : `${where} unchanged`;
+  lines.push(`tmcheck --cache: ${reused}, ${plural(report.linted, 'file')} linted; cache ${escapeControls(state)}`);
+  return `${lines.join('\n')}\n`;
+}
+
 /** `tmcheck lint [PATH ...]` */
 export async function lintCommand(paths: readonly string[], options: LintCommandOptions, io: Io): Promise<ExitCode> {
   if (options.fix && options.fixDryRun) {
     throw new UsageError('--fix and --fix-dry-run do not go together: --fix writes the fixes into the files, --fix-dry-run only shows them as a diff');
   }
-  const formatter = formatterFor(options.format);
+  const formatter = await formatterFor(options.format);
   const formatName = (options.format ?? 'stylish').trim().toLowerCase();
   const reportToFile = options.output !== undefined && options.output !== '-';
   // --fix-dry-run prints its diff on standard output: only the stylish report may follow it there
@@ -330,6 +345,12 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
   // -o - is standard output, as - is standard input
   const output = options.output === undefined || options.output === '-' ? undefined : options.output;
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  if (options.cacheLocation !== undefined && !options.cache) {
+    throw new UsageError(`--cache-location names the file --cache keeps its results in: add --cache, such as tmcheck lint --cache --cache-location ${options.cacheLocation} .`);
+  }
+  if (options.cacheLocation !== undefined && options.cacheLocation.trim() === '') {
+    throw new UsageError('--cache-location expects a file or a folder for the cache, such as --cache-location .cache/tmcheck; received an empty name');
+  }
   /** Standard input, read here when it is to be fixed (the linter reads it otherwise). */
   let stdinBytes: Uint8Array | undefined;
   try {
@@ -339,6 +360,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       overrides: options.rule ?? [],
       ...(options.now !== undefined ? { now: options.now } : {}),
       stdin: replayable(() => stdinBytes, io.stdin),
+      ...(options.cache ? { cache: true, toolVersion: TOOL_VERSION } : {}),
+      ...(options.cache && options.cacheLocation !== undefined ? { cacheLocation: options.cacheLocation } : {}),
     });
     if (options.printConfig !== undefined) {
       io.stdout.write(printConfig(linter.resolveConfigFor(options.printConfig)));
@@ -362,7 +385,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
         throw new UsageError(`-o ${output} would overwrite ${shownInput}, a manifest being linted: write the report to another file, such as -o tmcheck-report.json`);
       }
     }
-    const fixing = options.fix || options.fixDryRun ? applyFixes(run, linter, options.fix === true, io.cwd, stdinBytes) : undefined;
+    const fixing = options.fix || options.fixDryRun ? await applyFixes(run, linter, options.fix === true, io.cwd, stdinBytes) : undefined;
     const results = fixing?.results ?? run.results;
     const shown = options.quiet ? results.map(onlyErrors) : results;
     // with --fix and -, standard output carries the fixed manifest and the report goes to standard error
@@ -395,6 +418,8 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       }),
     );
     if (fixing) io.stderr.write(fixSummary(fixing, options.fix === true));
+    if (run.cache) io.stderr.write(cacheSummary(run.cache, io.cwd));
+    if (io.env['TMCHECK_DEBUG']) io.stderr.write(`tmcheck: ${run.workers === 0 ? 'linted on the main thread only' : `linted on ${plural(run.workers, 'worker thread')} and the main thread`}\n`);
     for (const failure of fixing?.failures ?? []) io.stderr.write(`tmcheck: ${failure}\n`);
     const internal = results.some((r) => r.messages.some((m) => m.internal));
     const t = totals(shown);

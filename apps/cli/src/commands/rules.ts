@@ -1,6 +1,5 @@
-import { RULES, UsageError, closest, escapeControls, ruleDocsPath } from '@tmcheck/lint';
+import { RULES, UsageError, closest, escapeControls, ruleDocPage, ruleDocsPath } from '@tmcheck/lint';
 import { createColors } from 'picocolors';
-import { ruleDocPage } from '../docs.js';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 
 export interface RulesOptions {

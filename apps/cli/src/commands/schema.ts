@@ -1,5 +1,5 @@
 import { configSchema, manifestSchema } from '@tmcheck/schemas';
-import { UsageError, closest } from '@tmcheck/lint';
+import { UsageError, closest } from '@tmcheck/lint/light';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 
 const SCHEMAS = { manifest: manifestSchema, config: configSchema } as const;

@@ -1,5 +1,5 @@
 import { buildDate, buildTime, checkBuild, type BuildVerdict, type MinimumBuildTable } from '@tmcheck/versions';
-import { UsageError, createLinter } from '@tmcheck/lint';
+import { UsageError, findConfigFile } from '@tmcheck/lint/light';
 import { resolve } from 'node:path';
 import { createColors } from 'picocolors';
 import { EXIT, type ExitCode, type Io } from '../io.js';
@@ -98,21 +98,26 @@ function text(input: string, verdict: BuildVerdict, color: boolean): string {
   return lines.join('\n') + '\n';
 }
 
-/** The minimum-build table of the config that lint would use in the working folder (minimumBuilds included). */
-function minimumBuilds(options: VersionOptions, io: Io): MinimumBuildTable {
-  const linter = createLinter({ cwd: io.cwd, ...(options.config ? { configFile: options.config } : {}) });
-  return linter.configFor(resolve(io.cwd, 'manifest.yaml')).minimumBuilds;
+/**
+ * The minimum-build table of the config that lint would use in the working folder (the one named, else
+ * the nearest): the config machinery (a YAML reader, the config schema) is loaded only when there is one.
+ */
+async function minimumBuilds(options: VersionOptions, io: Io): Promise<MinimumBuildTable | undefined> {
+  const path = options.config !== undefined ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
+  if (path === undefined) return undefined;
+  const { minimumBuildsOf } = await import('@tmcheck/lint');
+  return minimumBuildsOf(path);
 }
 
 /** `tmcheck version VERSION [--db N] [--format text|json] [--config FILE]` */
-export function versionCommand(input: string, options: VersionOptions, io: Io): ExitCode {
+export async function versionCommand(input: string, options: VersionOptions, io: Io): Promise<ExitCode> {
   const format = options.format ?? 'text';
   if (format !== 'text' && format !== 'json') {
     throw new UsageError(`--format for tmcheck version is text or json; received "${format}"`);
   }
   const db = parseDb(options.db);
-  const table = minimumBuilds(options, io);
-  const verdict = checkBuild(db === undefined ? { version: input, table } : { version: input, db, table });
+  const table = await minimumBuilds(options, io);
+  const verdict = checkBuild({ version: input, ...(db === undefined ? {} : { db }), ...(table ? { table } : {}) });
   io.stdout.write(format === 'json' ? JSON.stringify(report(input, verdict), null, 2) + '\n' : text(input, verdict, options.color));
   return exitFor(verdict);
 }

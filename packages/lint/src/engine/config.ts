@@ -3,21 +3,22 @@
  * `overrides` for some paths and `ignores`, and the settings given directly (the CLI's --rule).
  * Every setting remembers where it came from, for --print-config.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, load, type LoadOptions } from 'js-yaml';
 import { validateConfig, type SchemaError } from '@tmcheck/schemas';
 import { DEFAULT_MINIMUM_BUILDS, minimumBuildTable, type MinimumBuildTable } from '@tmcheck/versions';
 import { ConfigError, closest } from '../errors.js';
 import type { SeveritySetting } from '../finding.js';
 import { describeFsError } from '../files/fs-errors.js';
 import { decode } from '../load/decode.js';
+import { DEFAULT_LIMITS, expandedSize } from '../load/parse-documents.js';
 import { isObj } from '../model/data.js';
 import { getAt, splitPointer } from '../load/pointer.js';
 import type { AnyRule } from './define-rule.js';
 
-export const CONFIG_FILE_NAMES = ['tmcheck.config.json', 'tmcheck.config.yaml', 'tmcheck.config.yml'] as const;
+export { CONFIG_FILE_NAMES, findConfigFile } from '../files/config-files.js';
 
 export interface RuleSetting {
   readonly severity: SeveritySetting;
@@ -51,19 +52,6 @@ export function normalizeSeverity(value: unknown): SeveritySetting | undefined {
   return SEVERITY_ALIASES[v];
 }
 
-/** The config file in `dir` or the nearest folder above it. */
-export function findConfigFile(dir: string): string | undefined {
-  let current = resolve(dir);
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(current, name);
-      if (existsSync(candidate)) return candidate;
-    }
-    const parent = dirname(current);
-    if (parent === current) return undefined;
-    current = parent;
-  }
-}
 
 /** `rules > oauth2/scope`, `overrides #2 > files` for a JSON Pointer into a config. */
 function whereOf(pointer: string): string {
@@ -116,12 +104,45 @@ function schemaProblem(file: string, data: unknown, errors: readonly SchemaError
   });
 }
 
+/** The largest config file read: a config is a few hundred bytes. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+/**
+ * A file's bytes, when it is a regular file within `max` bytes: a FIFO (whose open would wait for a writer for
+ * ever: opened without waiting, then refused), a device such as /dev/zero (that never ends) or a file of
+ * gigabytes is a ConfigError, not a hang.
+ */
+function readBoundedFile(filePath: string, max: number): Uint8Array {
+  const fd = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('a folder'), { code: 'EISDIR' });
+    if (!stat.isFile()) {
+      throw new ConfigError(`the config file ${filePath} is not a file (a FIFO or a device): name a tmcheck.config.json or .yaml file`, { problem: 'unreadable', file: filePath });
+    }
+    if (stat.size > max) {
+      throw new ConfigError(`the config file ${filePath} is ${stat.size} bytes, over the limit of ${max} bytes: a config file is a few hundred bytes`, { problem: 'unreadable', file: filePath });
+    }
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < stat.size) {
+      const n = readSync(fd, buffer, read, stat.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads and validates a config file's data. Every problem is a ConfigError naming the file and the field. */
 export function readConfigFile(filePath: string): unknown {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(filePath);
+    bytes = readBoundedFile(filePath, MAX_CONFIG_BYTES);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw new ConfigError(`cannot read the config file ${filePath}: ${describeFsError(error)}`, { problem: 'unreadable', file: filePath });
   }
   // the same encodings as a manifest: UTF-8, or UTF-16 with a byte order mark (Windows editors write it)
@@ -131,7 +152,11 @@ export function readConfigFile(filePath: string): unknown {
   }
   let data: unknown;
   try {
-    data = load(decoded.value.text.replace(/^\uFEFF/, ''), { schema: CORE_SCHEMA, filename: filePath });
+    // the loader's limits for manifests: no nesting that overflows a stack, no alias bomb for the validator to walk
+    data = load(decoded.value.text.replace(/^\uFEFF/, ''), { schema: CORE_SCHEMA, filename: filePath, maxDepth: DEFAULT_LIMITS.maxDepth } as LoadOptions);
+    if (expandedSize(data, DEFAULT_LIMITS.maxExpandedNodes) > DEFAULT_LIMITS.maxExpandedNodes) {
+      throw Object.assign(new Error('aliases'), { reason: `aliases expand it to more than ${DEFAULT_LIMITS.maxExpandedNodes} nodes: a config file needs none` });
+    }
   } catch (error) {
     const e = error as { reason?: string; mark?: { line: number; column: number } };
     const at = e.mark ? `:${e.mark.line + 1}:${e.mark.column + 1}` : '';
@@ -404,5 +429,21 @@ export function isFolder(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
+  }
+}
+
+/** The minimum-build table a config file gives (its top-level minimumBuilds over the built-in table), or the built-in one. */
+export function minimumBuildsOf(configPath: string | undefined): MinimumBuildTable {
+  if (configPath === undefined) return minimumBuildTable();
+  const file = ConfigFile.read(configPath);
+  const layer = file.layersFor(undefined)[0];
+  const extra = layer?.minimumBuilds;
+  try {
+    return minimumBuildTable(extra);
+  } catch (error) {
+    throw new ConfigError(`minimumBuilds in ${configPath}: ${(error as Error).message}; write a DB version and its minimum build, such as "minimumBuilds": { "666": 8400 }`, {
+      problem: 'bad-minimum-builds',
+      file: configPath,
+    });
   }
 }

@@ -263,12 +263,20 @@ interface DocumentText {
   lines(): readonly string[];
 }
 
-function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions, text: DocumentText): DocumentResult {
+/** The secrets a document holds: from its data when it loaded, else from its text, line by line. */
+function secretsOf(doc: ParsedDocument): Set<string> {
+  return doc.data !== undefined ? collectSecrets(doc.data) : collectSecretsFromText(doc.text);
+}
+
+/**
+ * Lints one document. `secrets` are its own (for front ends); `scrubber` knows those of every
+ * document of the file: the file name and every message of one document are scrubbed of the others'
+ * secrets too (a fleet file whose second installation's secret names the file, or is typed into the
+ * first one's fields).
+ */
+function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions, text: DocumentText, secrets: ReadonlySet<string>, scrubber: Scrubber): DocumentResult {
   const config = options.config;
   const base = { filePath: input.filePath, document: doc.index };
-  // a document that loaded gives its secrets from its data; one that did not, from its text, line by line
-  const secrets = doc.data !== undefined ? collectSecrets(doc.data) : collectSecretsFromText(doc.text);
-  const scrubber = new Scrubber(secrets);
   const filePath = scrubber.scrub(input.filePath);
   const list = new FindingList(doc, scrubber, options.onReport);
   const done = (result: DocumentResult, view?: ManifestView): DocumentResult => {
@@ -350,7 +358,9 @@ export function lintText(text: string, input: LintInput, options: LintOptions): 
   // the loader's line numbers: CRLF, CR and LF each end a line
   let lines: readonly string[] | undefined;
   const documentText: DocumentText = { lines: () => (lines ??= text.split(/\r\n|\r|\n/)) };
-  return docs.map((doc) => lintParsed(doc, input, options, documentText));
+  const secrets = docs.map(secretsOf);
+  const scrubber = new Scrubber(secrets.length === 1 ? secrets[0] : secrets.flatMap((s) => [...s]));
+  return docs.map((doc, i) => lintParsed(doc, input, options, documentText, secrets[i] as Set<string>, scrubber));
 }
 
 /** Lints a file's bytes: decodes them (UTF-8, UTF-16 with BOM), checks the size limit, then lints the text. */

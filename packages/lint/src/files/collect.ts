@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
-import { CONFIG_FILE_NAMES } from '../engine/config.js';
+import { CONFIG_FILE_NAMES } from './config-files.js';
 import { NoManifestError, PathError } from '../errors.js';
 import { DEFAULT_LIMITS } from '../load/parse-documents.js';
 import { describeFsError, readError } from './fs-errors.js';
@@ -132,7 +132,13 @@ function keyOf(full: string): string {
   return process.platform === 'win32' ? full.toLowerCase() : full;
 }
 
-function* walkFolder(dir: string, shown: string, root: number, depth: number): Generator<Candidate> {
+/**
+ * The files of a folder and its subfolders, in name order. `shown` is the folder as reports give it;
+ * the paths of what is inside are joined onto it (and onto the absolute `dir`) by concatenation,
+ * without path.join's normalising for each entry: `dir` is absolute and normalised, and `shown` is
+ * normalised from the first level down (see the callers).
+ */
+function* walkFolder(dir: string, shown: string, root: number, depth: number, normalized: boolean): Generator<Candidate> {
   let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -141,19 +147,24 @@ function* walkFolder(dir: string, shown: string, root: number, depth: number): G
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const dirPrefix = dir.endsWith(sep) ? dir : dir + sep;
+  const shownPrefix = normalized ? (shown.endsWith(sep) ? shown : shown + sep) : '';
   for (const entry of entries) {
-    const full = join(dir, entry.name);
-    const display = join(shown, entry.name);
+    const name = entry.name;
+    const full = dirPrefix + name;
+    const display = normalized ? shownPrefix + name : join(shown, name);
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      if (name === 'node_modules' || name.charCodeAt(0) === 0x2e /* . */) continue;
       // folders deeper than any fleet is organised: a loop of bind mounts or a runaway tree
-      if (depth < 64) yield* walkFolder(full, display, root, depth + 1);
+      if (depth < 64) yield* walkFolder(full, display, root, depth + 1, true);
       continue;
     }
     // symbolic links to folders are not followed (no cycles); links to files are read; config files are no manifests
-    if (!EXTENSIONS.has(extname(entry.name).toLowerCase()) || CONFIG_NAMES.has(entry.name)) continue;
+    const ext = extname(name).toLowerCase();
+    if (!EXTENSIONS.has(ext) || CONFIG_NAMES.has(name)) continue;
+    const json = ext === '.json';
     if (entry.isFile()) {
-      yield { filePath: display, full, json: isJson(full), named: false, root };
+      yield { filePath: display, full, json, named: false, root };
       continue;
     }
     // a link, or a type the folder listing does not give: look at what it is
@@ -161,10 +172,10 @@ function* walkFolder(dir: string, shown: string, root: number, depth: number): G
     try {
       stat = statSync(full);
     } catch (error) {
-      yield { filePath: display, full, json: isJson(full), named: false, root, error: readError(error) };
+      yield { filePath: display, full, json, named: false, root, error: readError(error) };
       continue;
     }
-    if (stat.isFile()) yield { filePath: display, full, json: isJson(full), named: false, root };
+    if (stat.isFile()) yield { filePath: display, full, json, named: false, root };
   }
 }
 
@@ -213,7 +224,7 @@ export function* walkPaths(paths: readonly string[], options: { readonly cwd?: s
       yield { filePath: r.path, full: r.full, json: isJson(r.path), named: true, root };
       continue;
     }
-    for (const c of walkFolder(r.full, r.path, root, 0)) {
+    for (const c of walkFolder(r.full, r.path, root, 0, false)) {
       const key = keyOf(c.full);
       if (met.has(key)) {
         yield { ...c, repeat: 'met' };
@@ -235,7 +246,8 @@ function readBounded(path: string, max: number, head: number): { bytes: Uint8Arr
   try {
     const size = fstatSync(fd).size;
     const length = size > max ? Math.min(head, size) : size;
-    const buffer = Buffer.allocUnsafe(length);
+    // a buffer of its own (not a slice of Node's shared pool): it may be sent to a worker thread, which copies all of it
+    const buffer = Buffer.allocUnsafeSlow(length);
     let read = 0;
     while (read < length) {
       const n = readSync(fd, buffer, read, length - read, read);

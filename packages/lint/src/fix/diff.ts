@@ -8,6 +8,7 @@
  */
 import { manifestSchema } from '@tmcheck/schemas';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { stripComment } from '../load/comment.js';
 import { parseDocuments } from '../load/parse-documents.js';
 import { isSecretReference } from '../model/values.js';
 import { collectSecrets, collectSecretsFromText, isSecretKey, REDACTED, Scrubber } from '../secrets/scrub.js';
@@ -82,26 +83,86 @@ export function isSecretKeyName(key: string): boolean {
   return known;
 }
 
-/** `key:` at the start of a line, after the dashes of a list: the key quoted or plain, then the colon. */
-const KEY_LINE = /^([ \t]*(?:-[ \t]+)*)(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s"'#:][^:#]*?))[ \t]*:/;
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
 
-/** A line's key and what follows its colon; undefined when the line holds no `key:`. */
+/** Index of the quote closing a quoted key that opens at `from`, or -1. */
+function closingQuote(line: string, from: number): number {
+  const quote = line.charAt(from);
+  for (let i = from + 1; i < line.length; i++) {
+    const c = line.charAt(i);
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && line.charAt(i + 1) === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
+/**
+ * A line's key and what follows its colon; undefined when the line holds no `key:`: the indentation
+ * and the dashes of a list, the key quoted or plain, then the colon. Read by a scan: the pattern this
+ * replaces took minutes on a line of 10,000 tabs and dashes.
+ */
 function keyOf(line: string): { readonly indent: number; readonly key: string; readonly head: string; readonly rest: string } | undefined {
-  const m = KEY_LINE.exec(line);
-  if (!m) return undefined;
-  const quoted = m[2] ?? m[3];
-  const rest = line.slice(m[0].length);
+  let i = 0;
+  while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+  // the dashes of list items: `- - key:`
+  while (line.charAt(i) === '-' && isBlank(line.charCodeAt(i + 1))) {
+    i++;
+    while (i < line.length && isBlank(line.charCodeAt(i))) i++;
+  }
+  const indent = i;
+  const first = line.charAt(i);
+  let key: string;
+  let end: number;
+  if (first === '"' || first === "'") {
+    const close = closingQuote(line, i);
+    if (close === -1) return undefined;
+    key = line.slice(i + 1, close);
+    end = close + 1;
+    while (end < line.length && isBlank(line.charCodeAt(end))) end++;
+    if (line.charAt(end) !== ':') return undefined;
+  } else {
+    // a plain key: no blank, quote, # or : first; it runs to the first colon, and holds no #
+    if (first === '' || /[\s"'#:]/.test(first)) return undefined;
+    const colon = line.indexOf(':', i + 1);
+    if (colon === -1) return undefined;
+    const hash = line.indexOf('#', i + 1);
+    if (hash !== -1 && hash < colon) return undefined;
+    key = line.slice(i, colon);
+    end = colon;
+  }
+  const head = line.slice(0, end + 1);
+  const rest = line.slice(end + 1);
   // a plain key's colon is followed by a space or the end of the line (`https://...` holds no key)
-  if (quoted === undefined && rest !== '' && !/^[ \t]/.test(rest)) return undefined;
-  return { indent: (m[1] as string).length, key: (quoted ?? m[4] ?? '').trim(), head: m[0], rest };
+  if (first !== '"' && first !== "'" && rest !== '' && !isBlank(rest.charCodeAt(0))) return undefined;
+  return { indent, key: key.trim(), head, rest };
+}
+
+/** Whether a value is only anchors and tags (`&a !tag`), maybe with a comment after: the value is below. */
+function onlyProperties(v: string): boolean {
+  let i = 0;
+  let any = false;
+  while (i < v.length) {
+    const c = v.charAt(i);
+    if (c === '&' || c === '!') {
+      any = true;
+      while (i < v.length && !/\s/.test(v.charAt(i))) i++;
+      while (i < v.length && isBlank(v.charCodeAt(i))) i++;
+    } else return any && c === '#';
+  }
+  return any;
 }
 
 /** A value that leaves the secret to the lines below: nothing, a comment, a block scalar header, an anchor or a tag, an opening bracket. */
 function opensBlock(rest: string): boolean {
   const v = rest.trim();
   if (v === '' || v.startsWith('#')) return true;
-  if (/^[|>][-+0-9]*[ \t]*(?:#.*)?$/.test(v)) return true;
-  if (/^(?:[&!][^\s]*[ \t]*)+(?:#.*)?$/.test(v)) return true;
+  if (/^[|>][-+0-9]*$/.test(stripComment(v).trim())) return true;
+  if (onlyProperties(v)) return true;
   const opens = (v.match(/[[{]/g) ?? []).length;
   const closes = (v.match(/[\]}]/g) ?? []).length;
   return opens > closes;
@@ -125,6 +186,15 @@ export function maskSecretLines(text: string): string[] {
       }
       blockAt = undefined;
     }
+    // an old secret kept in a comment (`# clientSecret: ...`): masked as a live one
+    const comment = /^[ \t]*#+[ \t]*/.exec(line);
+    if (comment) {
+      const c = keyOf(line.slice(comment[0].length));
+      if (c && isSecretKeyName(c.key) && c.rest.trim() !== '') {
+        out.push(`${comment[0]}${c.head} ${MASK}`);
+        continue;
+      }
+    }
     const k = keyOf(line);
     const secretKey = k !== undefined && isSecretKeyName(k.key);
     // a Client ID holding what looks like a secret, as the scrub reads lines
@@ -134,7 +204,7 @@ export function maskSecretLines(text: string): string[] {
       continue;
     }
     // a ${NAME} reference names a variable and holds no secret: the diff shows it as written
-    if (secretKey && isSecretReference(k.rest.replace(/[ \t]+#.*$/, '').trim().replace(/^(["'])(.*)\1,?$/, '$2').replace(/,$/, ''))) {
+    if (secretKey && isSecretReference(stripComment(k.rest).trim().replace(/^(["'])(.*)\1,?$/, '$2').replace(/,$/, ''))) {
       out.push(line);
       continue;
     }

@@ -159,6 +159,53 @@ function documentsOf(source: string): Document.Parsed[] {
   });
 }
 
+/** Deeper than any manifest nests (lint reads at most 64 levels): `yaml` is not given such a text. */
+const MAX_FIX_NESTING = 200;
+
+/**
+ * Whether the text may nest deeper than `limit`, by one pass over its lines: the stack of indentations,
+ * the compact `- - -` of nested lists on one line, and the brackets of flow collections. An
+ * over-estimate (brackets inside quotes count) only refuses the fixes of a very odd file.
+ */
+export function nestsDeeperThan(source: string, limit: number): boolean {
+  const indents: number[] = [];
+  let flow = 0;
+  for (const line of source.split(/\r\n|\r|\n/)) {
+    let i = 0;
+    while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+    if (i === line.length || line.charCodeAt(i) === 35 /* # */) continue;
+    while (indents.length > 0 && (indents[indents.length - 1] as number) >= i) indents.pop();
+    indents.push(i);
+    let compact = 0;
+    for (let j = i; j + 1 < line.length && (line.charAt(j) === '-' || line.charAt(j) === '?' || line.charAt(j) === ':') && (line.charCodeAt(j + 1) === 32 || line.charCodeAt(j + 1) === 9); j += 2) {
+      compact++;
+      while (j + 2 < line.length && line.charCodeAt(j + 2) === 32) j++;
+    }
+    for (let j = i; j < line.length; j++) {
+      const c = line.charCodeAt(j);
+      if (c === 91 || c === 123) flow++;
+      else if ((c === 93 || c === 125) && flow > 0) flow--;
+    }
+    if (indents.length + compact + flow > limit) return true;
+  }
+  return false;
+}
+
+/**
+ * The documents, or undefined when `yaml` must not or cannot read the text: nesting deeper than any manifest
+ * (its parser recurses, and thousands of levels overflow the stack, or abort the process in a regular
+ * expression's compiler), or a stack overflow all the same.
+ */
+function readableDocuments(source: string): Document.Parsed[] | undefined {
+  if (nestsDeeperThan(source, MAX_FIX_NESTING)) return undefined;
+  try {
+    return documentsOf(source);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 function lineStarts(source: string): number[] {
   const starts = [0];
   for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
@@ -218,7 +265,8 @@ function verified(source: string, groups: readonly Group[], before: readonly Doc
       return undefined;
     }
   }
-  const docs = documentsOf(text);
+  const docs = readableDocuments(text);
+  if (docs === undefined) return undefined;
   // a document that read without error still does (another one of the file may be broken already)
   if (docs.length !== before.length || docs.some((d, i) => d.errors.length > 0 && before[i]?.errors.length === 0)) return undefined;
   for (const g of groups) {
@@ -243,7 +291,6 @@ export function fixText(text: string, results: readonly DocumentResult[], option
   const firstBreak = source.indexOf('\n');
   const src: SourceText = { source, json, eol: firstBreak > 0 && source.charCodeAt(firstBreak - 1) === 13 ? '\r\n' : '\n' };
   const starts = lineStarts(source);
-  const docs = documentsOf(source);
   const aliased = new Map<Document.Parsed, Set<string>>();
   const refused: RefusedFix[] = [];
   const groups: Group[] = [];
@@ -258,6 +305,13 @@ export function fixText(text: string, results: readonly DocumentResult[], option
     refused.push(r);
     return r;
   };
+  // `yaml` reads nesting by recursion: a document of the file nested thousands deep (which lint reports) can
+  // overflow its stack; then no fix is applied, each refused as on a file that cannot be read
+  const docs = readableDocuments(source);
+  if (docs === undefined) {
+    for (const w of wanted) refuse(w, 'unreadable');
+    return { text, applied: [], refused };
+  }
   for (const w of wanted) {
     const key = `${w.record.document}\u0000${w.fix.pointer}\u0000${JSON.stringify(w.fix)}`;
     const known = byKey.get(key);

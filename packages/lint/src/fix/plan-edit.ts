@@ -3,6 +3,7 @@
  * the lines of the field change, so comments, key order, quoting, blank lines, indentation and
  * line endings of everything else stay byte for byte.
  */
+import { commentStart } from '../load/comment.js';
 import { isMap, isPair, isScalar, isSeq, type Document, type ParsedNode, type Scalar, type YAMLMap } from 'yaml';
 import type { Fix } from '../finding.js';
 import { splitPointer } from '../load/pointer.js';
@@ -91,8 +92,8 @@ function setScalar(text: SourceText, node: Scalar.Parsed, value: ScalarValue, in
   let replacement = render(text, value, node.type, inFlow ? 'flow' : 'block');
   if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
     const header = text.source.slice(start, nextLineStart(text.source, start + 1)).replace(/\r?\n$/, '');
-    const comment = /[ \t]#.*$/.exec(header);
-    if (comment) replacement += ` ${comment[0].trim()}`;
+    const comment = commentStart(header);
+    if (comment !== -1) replacement += ` ${header.slice(comment).trim()}`;
     if (text.source.charCodeAt(end - 1) === 10) replacement += eolBefore(text, end);
   }
   return { kind: 'edit', edits: [{ start, end, text: replacement }] };

@@ -1,7 +1,7 @@
 import type { Severity } from '../finding.js';
 import { escapeControls } from '../text/escape.js';
 import type { Formatter } from './types.js';
-import { fingerprints, reportPath } from './types.js';
+import { fingerprints, jsonText, reportPath } from './types.js';
 
 /** GitLab's severities are info, minor, major, critical, blocker. */
 const SEVERITY: Readonly<Record<Severity, string>> = { error: 'critical', warning: 'major', info: 'info' };
@@ -37,5 +37,5 @@ export const gitlab: Formatter = (results, context) => {
       });
     }
   }
-  return `${JSON.stringify(issues, null, 2)}\n`;
+  return jsonText(issues);
 };

@@ -1,5 +1,5 @@
 import type { Formatter } from './types.js';
-import { totals } from './types.js';
+import { jsonText, totals } from './types.js';
 
 /** The JSON report of shared/spec/cli.md, key for key. */
 export const json: Formatter = (results, context) => {
@@ -33,5 +33,5 @@ export const json: Formatter = (results, context) => {
     warningCount: t.warningCount,
     infoCount: t.infoCount,
   };
-  return JSON.stringify(report, null, 2) + '\n';
+  return jsonText(report);
 };

@@ -4,7 +4,7 @@ import type { RuleMeta } from '../engine/define-rule.js';
 import type { DocumentResult, Finding, Fix, Severity } from '../finding.js';
 import { escapeControls, hasControls } from '../text/escape.js';
 import type { Formatter, FormatterContext, ReportPath } from './types.js';
-import { fileUri, fingerprints, reportPath, ruleDocsUrl } from './types.js';
+import { fileUri, fingerprints, jsonText, reportPath, ruleDocsUrl } from './types.js';
 
 /** The base of relative artifact URIs: the working folder (GitHub code scanning resolves it to the checkout). */
 export const SRCROOT = '%SRCROOT%';
@@ -221,4 +221,4 @@ export function sarifLog(results: readonly DocumentResult[], context: FormatterC
  * a result per finding (those silenced inline with an `inSource` suppression), fixes where the
  * range says what to replace.
  */
-export const sarif: Formatter = (results, context) => `${JSON.stringify(sarifLog(results, context), null, 2)}\n`;
+export const sarif: Formatter = (results, context) => jsonText(sarifLog(results, context));

@@ -25,6 +25,21 @@ export interface FormatterContext {
   readonly docsUrl?: (ruleId: string) => string;
 }
 
+/**
+ * Characters JSON.stringify leaves raw that a terminal or a viewer may act on: DEL, C1 (U+0085 is a
+ * line break, U+009B starts a control sequence), the line and paragraph separators and the
+ * bidirectional controls. In JSON text they can only stand inside strings.
+ */
+const JSON_UNSAFE = /[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A value as indented JSON with those characters written as \uXXXX escapes: it parses back to the
+ * same value, and printing it can neither forge a line nor rewrite the terminal.
+ */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
 /** A formatter is a pure function of the results. */
 export type Formatter = (results: readonly DocumentResult[], context: FormatterContext) => string;
 

@@ -35,7 +35,30 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return (odd > pairs * 0.6 && even < pairs * 0.1) || (even > pairs * 0.6 && odd < pairs * 0.1);
 }
 
+/** Files that are not text, by their first bytes: what a manifest renamed from something else is. */
+const SIGNATURES: ReadonlyArray<{ readonly bytes: readonly number[]; readonly what: string }> = [
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: [0x47, 0x49, 0x46, 0x38], what: 'a GIF image' },
+  { bytes: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document' },
+  { bytes: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel or Word file is one)' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Office document (.xls, .doc)' },
+  { bytes: [0xff, 0xfe, 0x00, 0x00], what: 'UTF-32 text' },
+  { bytes: [0x00, 0x00, 0xfe, 0xff], what: 'UTF-32 text' },
+];
+
+/** What a file is when its first bytes say it is no text (an image, an archive), or undefined. */
+export function binaryKind(bytes: Uint8Array): string | undefined {
+  return SIGNATURES.find((s) => s.bytes.length <= bytes.length && s.bytes.every((b, i) => bytes[i] === b))?.what;
+}
+
 export function decode(bytes: Uint8Array): DecodeResult {
+  const kind = binaryKind(bytes);
+  if (kind === 'UTF-32 text') return { ok: false, message: 'the file is UTF-32 text: save it as UTF-8 (or UTF-16 with a byte order mark)' };
+  if (kind !== undefined) {
+    return { ok: false, message: `the file is ${kind}, not a YAML or JSON manifest (a file renamed .yaml or .json?): name the manifest itself` };
+  }
   const b0 = bytes[0];
   const b1 = bytes[1];
   let encoding: Encoding = 'utf-8';

@@ -10,6 +10,7 @@
 import { FIELDS } from '@tmcheck/schemas';
 import type { MessageData } from '../engine/define-rule.js';
 import { ours, showValue, type Shown } from '../secrets/show.js';
+import { stripComment } from './comment.js';
 
 /**
  * Where the report points: where js-yaml stopped, the start of the node it was reading, the last
@@ -153,11 +154,17 @@ function textAfterQuote(value: string): string | undefined {
   return rest !== '' && !rest.startsWith('#') ? quote : undefined;
 }
 
+/**
+ * A value that holds a secret field's key (`smtp: password: Sommer 2024`, two lines joined): what
+ * follows it is a secret, so the value is never quoted.
+ */
+const SECRET_KEY_INSIDE = /(?:secret|passw|pwd|token|apikey|api_key|credential)[\w-]{0,20}["']?[ \t]*:/i;
+
 /** The example for a plain value holding ": ": the value itself in quotes when its field is not secret. */
 function colonExample(key: string | undefined, value: string): Shown {
-  const plain = value.replace(/[ \t]+#.*$/, '').trim();
+  const plain = stripComment(value).trim();
   const name = key ?? 'key';
-  if (key === undefined || SECRET_KEYS.has(key) || key === 'clientId') return ours(`${name}: "..."`);
+  if (key === undefined || SECRET_KEYS.has(key) || key === 'clientId' || SECRET_KEY_INSIDE.test(plain)) return ours(`${name}: "..."`);
   const shown = showValue(`/${key}`, plain, { bare: true });
   if (!shown.includes('"')) return ours(`${name}: "${shown}"`);
   if (!shown.includes("'")) return ours(`${name}: '${shown}'`);
@@ -245,7 +252,7 @@ export function describeYamlError(reason: string, context: ErrorContext): YamlPr
       const quote = textAfterQuote(found.value);
       if (quote) return { messageId: 'textAfterQuote', data: { ...keyData(key), char: ours(`"${quote}"`) }, at: 'error' };
       if (INDICATORS[first] && (first !== '-' || /^-[ \t]/.test(found.value))) return indicator(key, first, 'error');
-      if (/:[ \t]/.test(found.value.replace(/[ \t]+#.*$/, ''))) {
+      if (/:[ \t]/.test(stripComment(found.value))) {
         return { messageId: 'colonInValue', data: { ...keyData(key), example: colonExample(key, found.value) }, at: 'error' };
       }
     }

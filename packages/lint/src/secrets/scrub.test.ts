@@ -24,7 +24,8 @@ describe('collectSecrets', () => {
 
   it('reads secrets from the text of a document that does not load', () => {
     const found = collectSecretsFromText('mailSettings:\n  basicAuth:\n    password: "Sommer 2024!"  \n    clientSecret: !Tag2024xyz # note\n  - value: [abc, defghij]\n');
-    expect([...found].sort()).toEqual(['!Tag2024xyz', 'Sommer 2024!', 'abc', 'defghij']);
+    for (const secret of ['!Tag2024xyz', 'Sommer 2024!', 'abc', 'defghij']) expect(found).toContain(secret);
+    expect([...found].some((s) => s.includes('note'))).toBe(false);
   });
 });
 

@@ -7,6 +7,7 @@ import { guidKey } from '../model/guid.js';
 import { isPlaceholder, isSecretReference } from '../model/values.js';
 import { isPlaceholderId } from '../rule-kit/azure-ids.js';
 import { isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../rule-kit/secret-reference.js';
+import { stripComment } from '../load/comment.js';
 import { looksLikeSecret } from './show.js';
 
 /** Any run of this many characters of a secret found in output is removed (fewer: common words of a passphrase, " on the ", would be cut out of every message). */
@@ -48,9 +49,16 @@ function standsForASecret(v: string): boolean {
   return isSecretReference(v) || looksLikeReference(v) || pipelineSyntax(v) !== undefined || isPlaceholder(v) || isSecretPlaceholder(v);
 }
 
+/**
+ * The longest secret kept, in characters: an Entra secret is 40, a password seldom 100; a longer "secret"
+ * (a block of text under a secret key) is kept by its beginning, what a cut quote would show, so that the
+ * scrub's pieces stay bounded.
+ */
+const MAX_SECRET = 8192;
+
 function addScalar(value: unknown, out: Set<string>): void {
   if (typeof value === 'string') {
-    const v = value.trim();
+    const v = value.trim().slice(0, MAX_SECRET);
     if (v !== '' && !standsForASecret(v)) out.add(v);
   } else if (typeof value === 'number' || typeof value === 'bigint') out.add(String(value));
 }
@@ -72,7 +80,15 @@ function addAll(value: unknown, out: Set<string>): void {
   while (stack.length > 0 && budget-- > 0) {
     const v = stack.pop();
     if (v !== null && typeof v === 'object') {
-      for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+      if (Array.isArray(v)) for (const child of v) stack.push(child);
+      else {
+        // a secret written as a mapping's key (`password: { Sommer 2024: x }`, a colon typed in it) is a secret too
+        for (const [k, child] of Object.entries(v)) {
+          // not a word that names a field (a mapping of fields under a secret key is a mistake of indentation)
+          if (!/^[A-Za-z_$][\w$-]*$/.test(k) || looksLikeSecret(k)) addScalar(k, out);
+          stack.push(child);
+        }
+      }
     } else addScalar(v, out);
   }
 }
@@ -80,13 +96,18 @@ function addAll(value: unknown, out: Set<string>): void {
 /** The values of a URL's query string and user information: `?client_secret=...`, `https://user:pass@`. */
 function addUrlCredentials(text: string, out: Set<string>): void {
   if (text.length > 4096) return;
+  // each value as written (percent-encoded, as a diff or a quote shows it) and decoded (as a server reads it)
+  const add = (part: string): void => {
+    addScalar(part, out);
+    addScalar(decodeSafely(part), out);
+  };
   const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#@\s]*)@/i.exec(text);
-  if (userinfo?.[1]) for (const part of userinfo[1].split(':')) addScalar(decodeSafely(part), out);
+  if (userinfo?.[1]) for (const part of userinfo[1].split(':')) add(part);
   const q = text.indexOf('?');
   if (q === -1) return;
   for (const pair of text.slice(q + 1).split(/[&#;]/)) {
     const eq = pair.indexOf('=');
-    addScalar(decodeSafely(eq === -1 ? pair : pair.slice(eq + 1)), out);
+    add(eq === -1 ? pair : pair.slice(eq + 1));
   }
 }
 
@@ -125,31 +146,227 @@ export function collectSecrets(data: unknown, out: Set<string> = new Set()): Set
   return out;
 }
 
+/** A YAML double-quoted scalar's escapes read (`\x41`, `\u00e9`, `\"`, `\\`, ...); an escape it does not know stays as written. */
+function unescapeDouble(body: string): string {
+  const simple: Readonly<Record<string, string>> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charAt(i);
+    if (c !== '\\' || i + 1 >= body.length) {
+      out += c;
+      continue;
+    }
+    const e = body.charAt(i + 1);
+    const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (width > 0 && /^[0-9a-fA-F]+$/.test(body.slice(i + 2, i + 2 + width)) && body.length >= i + 2 + width) {
+      const code = Number.parseInt(body.slice(i + 2, i + 2 + width), 16);
+      out += code <= 0x10ffff ? String.fromCodePoint(code) : body.slice(i, i + 2 + width);
+      i += 1 + width;
+    } else if (Object.hasOwn(simple, e)) {
+      out += simple[e];
+      i++;
+    } else out += c;
+  }
+  return out;
+}
+
+/** Where a quoted value that starts at `from` in `text` ends (the closing quote's index), or -1. */
+function closingQuote(text: string, from: number, quote: string): number {
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text.charAt(i + 1) === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
+
 /**
- * Secrets read from the text itself, line by line, for a document that did not load (a syntax
- * error): `clientSecret: ...`, `password: ...`, `- value: ...`, quoted or not, comment removed.
+ * The scalars of a flow list or mapping starting at `from` (`[a, "b,]c", {k: v}]`), quotes and
+ * nesting respected, up to where it closes (or the end of the text): each as written and unquoted.
  */
-export function collectSecretsFromText(text: string, out: Set<string> = new Set()): Set<string> {
-  const line = /^[ \t]*(?:-[ \t]+)?["']?([A-Za-z_]+)["']?[ \t]*:[ \t]*(.*)$/gm;
-  for (let m = line.exec(text); m; m = line.exec(text)) {
-    const key = m[1] as string;
-    if (!isSecretKey(key, true) && key !== 'clientId') continue;
-    let value = (m[2] as string).trim();
-    const quote = value.charAt(0);
-    if (quote === '"' || quote === "'") {
-      const end = value.indexOf(quote, 1);
-      value = end === -1 ? value.slice(1) : value.slice(1, end);
-    } else {
-      const hash = value.search(/[ \t]#/);
-      if (hash !== -1) value = value.slice(0, hash).trim();
-      // a flow mapping or list: its pieces
-      if (/^[{[]/.test(value)) {
-        for (const piece of value.replace(/^[{[]|[}\]]$/g, '').split(',')) addScalar(piece.replace(/^[^:]*:/, '').trim(), out);
-        continue;
+function flowItems(text: string, from: number): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let item = '';
+  const flush = (): void => {
+    const t = item.trim();
+    const colon = t.search(/:(?:[ \t]|$)/);
+    for (const part of colon === -1 || /^["']/.test(t) ? [t] : [t.slice(0, colon).trim(), t.slice(colon + 1).trim()]) {
+      out.push(part);
+      const q = part.charAt(0);
+      if ((q === '"' || q === "'") && part.length > 1) {
+        const inner = part.slice(1, part.endsWith(q) ? -1 : undefined);
+        out.push(q === '"' ? unescapeDouble(inner) : inner.replace(/''/g, "'"));
       }
     }
-    if (key === 'clientId' && !mayBeSecretInClientId(value)) continue;
-    addScalar(value, out);
+    item = '';
+  };
+  for (let i = from; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '"' || c === "'") {
+      const end = closingQuote(text, i, c);
+      const stop = end === -1 ? text.length - 1 : end;
+      item += text.slice(i, stop + 1);
+      i = stop;
+    } else if (c === '[' || c === '{') {
+      if (depth > 0) flush();
+      depth++;
+    } else if (c === ']' || c === '}') {
+      flush();
+      depth--;
+      if (depth <= 0) break;
+    } else if (c === ',') flush();
+    else item += c;
+  }
+  if (item.trim() !== '') flush();
+  return out.filter((v) => v !== '');
+}
+
+/** The most lines below a key read as its value (a block, a list, a quote running on): bounded work per key. */
+const MAX_VALUE_LINES = 200;
+
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+/**
+ * The value of a `key:` line as the text writes it, every way it may be read: quoted (escapes read and
+ * not, over several lines), a block (`|`, `>`) or the lines below the key, a flow list or mapping, a plain
+ * value running on, with and without its anchor or tag (`&Sommer2024` may be the secret itself).
+ */
+function valuesOf(rest: string, lines: readonly string[], at: number, keyIndent: number, out: string[]): void {
+  let v = rest.trim();
+  // a comment after a value that is not quoted is no part of it
+  if (!/^["']/.test(v)) v = (v.startsWith('#') ? '' : stripComment(v)).trim();
+  out.push(v);
+  // properties before the value: `&anchor`, `!tag`
+  while ((v.startsWith('&') || v.startsWith('!')) && /\s/.test(v)) {
+    v = v.slice(v.search(/\s/)).trim();
+    out.push(v);
+  }
+  const below = (): string[] => {
+    const found: string[] = [];
+    for (let k = at + 1; k < lines.length && k <= at + MAX_VALUE_LINES; k++) {
+      const line = lines[k] as string;
+      if (line.trim() === '') continue;
+      // more indented than the key, or a list at the key's own indentation (`password:` then `- ...`)
+      const indent = indentOf(line);
+      if (indent < keyIndent || (indent === keyIndent && !/^[ \t]*-(?:[ \t]|$)/.test(line))) break;
+      found.push(line.trim());
+    }
+    return found;
+  };
+  const quote = v.charAt(0);
+  if (quote === '"' || quote === "'") {
+    // a quote may run over lines: read on until it closes
+    let body = v;
+    let end = closingQuote(body, 0, quote);
+    for (let k = at + 1; end === -1 && k < lines.length && k <= at + MAX_VALUE_LINES && body.length <= MAX_SECRET; k++) {
+      body += ` ${(lines[k] as string).trim()}`;
+      end = closingQuote(body, 0, quote);
+    }
+    const inner = end === -1 ? v.slice(1) : body.slice(1, end);
+    out.push(inner, quote === '"' ? unescapeDouble(inner) : inner.replace(/''/g, "'"));
+    return;
+  }
+  if (/^[|>]/.test(v)) {
+    const block = below();
+    out.push(block.join('\n'), block.join(' '), ...block);
+    return;
+  }
+  if (v === '' || v.startsWith('#')) {
+    // a list, a mapping or a value on the lines below
+    for (const line of below()) {
+      const item = line.replace(/^(?:-[ \t]+)+/, '');
+      out.push(item);
+      const colon = item.search(/:(?:[ \t]|$)/);
+      if (colon !== -1) out.push(item.slice(0, colon).replace(/^["']|["']$/g, ''), item.slice(colon + 1).trim());
+      out.push(item.replace(/^["'](.*)["']$/, '$1'));
+    }
+    return;
+  }
+  if (v.startsWith('[') || v.startsWith('{')) {
+    // a flow collection may run over the lines below (JSON written over lines): read on until it closes
+    const balance = (t: string): number => (t.match(/[[{]/g) ?? []).length - (t.match(/[\]}]/g) ?? []).length;
+    let flow = v;
+    let depth = balance(v);
+    for (let k = at + 1; depth > 0 && k < lines.length && k <= at + MAX_VALUE_LINES; k++) {
+      flow += ` ${(lines[k] as string).trim()}`;
+      depth += balance(lines[k] as string);
+    }
+    out.push(...flowItems(flow, 0));
+    return;
+  }
+  // a plain value; the lines below it that carry it on
+  const plain = v;
+  const more = below().filter((l) => !/^[^\s:]+:(?:[ \t]|$)/.test(l) && !l.startsWith('#'));
+  if (more.length > 0) out.push([plain, ...more].join(' '));
+}
+
+/**
+ * A key after the start of a line: inside a flow mapping (`{ clientId: x, clientSecret: "..." }`), or
+ * after another key (`smtp: password: ...`, two lines joined), with where its value starts.
+ */
+const FLOW_KEY = /(?:[{,]|:[ \t])[ \t]*["']?([A-Za-z_]+)["']?[ \t]*:[ \t]*/g;
+/** A `key:` line: indentation and the dash of a list item (the key's column), the key quoted or plain, the colon. */
+const KEY_LINE = /^([ \t]*(?:-[ \t]+)?)["']?([A-Za-z_]+)["']?[ \t]*:/;
+
+/**
+ * Secrets read from the text itself, line by line, for a document that does not load (a syntax
+ * error): the value of every secret key (`clientSecret`, `password`, `- value` ...) and of a Client ID
+ * that may hold one, in every way the text may hold it (valuesOf), also inside a flow mapping and in a
+ * comment that keeps an old secret (`# password: ...`).
+ */
+export function collectSecretsFromText(text: string, out: Set<string> = new Set()): Set<string> {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as string;
+    if (!line.includes(':')) continue;
+    // a secret commented out is still a secret
+    const comment = /^[ \t]*#+[ \t]?/.exec(line);
+    if (comment) line = ' '.repeat(comment[0].length) + line.slice(comment[0].length);
+    const found: Array<{ key: string; values: string[] }> = [];
+    const m = KEY_LINE.exec(line);
+    if (m && (isSecretKey(m[2] as string, true) || m[2] === 'clientId')) {
+      const values: string[] = [];
+      valuesOf(line.slice(m[0].length), lines, i, (m[1] as string).length, values);
+      found.push({ key: m[2] as string, values });
+    }
+    if (line.includes('{') || /:[ \t]+["']?[A-Za-z_]+["']?[ \t]*:/.test(line)) {
+      FLOW_KEY.lastIndex = 0;
+      for (let f = FLOW_KEY.exec(line); f; f = FLOW_KEY.exec(line)) {
+        const key = f[1] as string;
+        if (!isSecretKey(key, true) && key !== 'clientId') continue;
+        const from = f.index + f[0].length;
+        const quote = line.charAt(from);
+        let value: string;
+        if (quote === '"' || quote === "'") {
+          const end = closingQuote(line, from, quote);
+          value = line.slice(from + 1, end === -1 ? line.length : end);
+          found.push({ key, values: [value, quote === '"' ? unescapeDouble(value) : value.replace(/''/g, "'")] });
+        } else if (quote === '[' || quote === '{') {
+          found.push({ key, values: flowItems(line, from) });
+        } else {
+          const end = line.slice(from).search(/[,}]/);
+          value = line.slice(from, end === -1 ? line.length : from + end).trim();
+          // outside braces, the rest of the line (a comma may be part of the value)
+          const rest = stripComment(line.slice(from)).trim();
+          found.push({ key, values: [value, rest] });
+        }
+      }
+    }
+    for (const { key, values } of found) {
+      for (const value of values) {
+        // a Client ID is judged unquoted (its quoted form as written is no secret; valuesOf gives its content too)
+        if (key === 'clientId' && (/^["']/.test(value.trim()) || !mayBeSecretInClientId(value))) continue;
+        addScalar(value, out);
+      }
+    }
   }
   return out;
 }
@@ -165,9 +382,15 @@ export class Scrubber {
 
   /** Learns one more secret (a front end learns some as it goes: from the environment, a token it received). */
   add(secret: string): void {
-    const s = fold(secret.trim());
-    if (s.length >= PIECE) for (let i = 0; i + PIECE <= s.length; i++) this.#pieces.add(s.slice(i, i + PIECE));
-    else if (s.length >= MIN_SECRET && !this.#short.includes(s)) this.#short.push(s);
+    const t = secret.trim();
+    // the secret as written, and as another letter case or a compatibility form spells it: "ß" is "SS" in
+    // upper case, "ﬁ" is "FI", a final "ς" is "Σ"; output is folded one code unit for one (fold)
+    const upper = t.toUpperCase();
+    const forms = /^[\x00-\x7f]*$/.test(t) ? [t] : [t, upper, t.toLowerCase(), upper.toLowerCase(), t.normalize('NFKC'), upper.normalize('NFKC')];
+    for (const s of new Set(forms.map(fold))) {
+      if (s.length >= PIECE) for (let i = 0; i + PIECE <= s.length; i++) this.#pieces.add(s.slice(i, i + PIECE));
+      else if (s.length >= MIN_SECRET && !this.#short.includes(s)) this.#short.push(s);
+    }
   }
 
   get empty(): boolean {

@@ -32,6 +32,13 @@ export const HIDDEN = {
 /** The longest quote, in characters; a longer value is cut with "...". */
 export const MAX_QUOTE = 100;
 
+/**
+ * A secret field's key inside a text (`password:`, `clientSecret =`, `"pwd":`): the text is a value
+ * that swallowed the lines of a secret field (a quote left open, a line joined), and what follows the
+ * key is a secret.
+ */
+const SECRET_FIELD_INSIDE = /(?:secret|passw|pwd|token|apikey|api_key|credential)[\w-]{0,20}["']?[ \t]*[:=]/i;
+
 /** A host name: labels of letters, digits and hyphens, and a top-level domain of letters. */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}\.?$/i;
 
@@ -111,6 +118,8 @@ export function showValue(pointer: string, value: unknown, options: { readonly b
   if (fieldPattern(pointer).endsWith('/clientId') && !isGuid(text.trim().replace(/^\{(.*)\}$/, '$1')) && !isTemplate(text)) return HIDDEN.mayBeSecret;
   // the visible part is cut, never the note that the query string is not shown
   const { base, query } = splitUrlCredentials(text);
+  // a value that swallowed a secret field (`useSsl: yes password: ...`: a line broken or joined, a quote left open)
+  if (SECRET_FIELD_INSIDE.test(base)) return HIDDEN.mayBeSecret;
   const suffix = query ? HIDDEN.query : '';
   const shown = escapeControls(cut(hideSecretPieces(base), MAX_QUOTE - suffix.length) + suffix);
   return ours(options.bare ? shown : `"${shown}"`);

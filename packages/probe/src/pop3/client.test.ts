@@ -69,6 +69,19 @@ describe('Pop3Connection', () => {
     });
   });
 
+  it('ends a multi-line answer that drips a line now and then, each in time, at one time limit for the whole answer', async () => {
+    await withServer({ ...exchangeOnline(() => true), drip: { command: 'CAPA', intervalMs: 50 } }, async (server) => {
+      // each line comes well within the 1 s limit; 200 of them would take 10 s
+      const conn = await Pop3Connection.open({ host: '127.0.0.1', port: server.port, timeoutMs: 1000, caPem: ca.caPem });
+      await conn.readLine();
+      expect(await conn.command('CAPA')).toBe('+OK');
+      const error = await failure(conn.readMultiline());
+      expect(error.kind).toBe('timeout');
+      expect(error.message).toBe('the answer did not end within 1 s');
+      expect(server.received).toEqual(['CAPA']);
+    });
+  });
+
   it('refuses a certificate the CA file does not vouch for, and one for another name', async () => {
     await withServer(exchangeOnline(() => true), async (server) => {
       const error = await failure(Pop3Connection.open({ host: '127.0.0.1', port: server.port, timeoutMs: 10_000, caPem: ca.caPem }));

@@ -172,21 +172,36 @@ export class Pop3Connection {
 
   /** The next line from the server, within the time limit. */
   readLine(): Promise<string> {
+    return this.#readLine(this.#timeoutMs, `no answer within ${Math.round(this.#timeoutMs / 1000)} s`);
+  }
+
+  #readLine(ms: number, late: string): Promise<string> {
     if (this.#failure) return Promise.reject(this.#failure);
     if (this.#waiter) return Promise.reject(new Pop3Error('network', 'a read is already waiting'));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.#fail(new Pop3Error('timeout', `no answer within ${Math.round(this.#timeoutMs / 1000)} s`)), this.#timeoutMs);
+      const timer = setTimeout(() => this.#fail(new Pop3Error('timeout', late)), Math.max(0, ms));
       this.#waiter = { resolve, reject, timer };
       this.#deliver();
       if (this.#waiter && this.#closed) this.#fail(new Pop3Error('closed', 'the server closed the connection'));
     });
   }
 
-  /** The lines of a multi-line answer up to the "." that ends it (dot-stuffing undone), at most `maxLines`. */
+  /**
+   * The lines of a multi-line answer up to the "." that ends it (dot-stuffing undone), at most `maxLines`,
+   * all within one time limit: a server that sends a line now and then, each in time, cannot hold the
+   * session open for `maxLines` time limits.
+   */
   async readMultiline(maxLines = 200): Promise<string[]> {
     const lines: string[] = [];
+    const deadline = performance.now() + this.#timeoutMs;
+    const late = `the answer did not end within ${Math.round(this.#timeoutMs / 1000)} s`;
     for (;;) {
-      const line = await this.readLine();
+      const left = deadline - performance.now();
+      if (left <= 0) {
+        this.#fail(new Pop3Error('timeout', late));
+        throw this.#failure;
+      }
+      const line = await this.#readLine(left, late);
       if (line === '.') return lines;
       if (lines.length >= maxLines) {
         this.#fail(new Pop3Error('too-much', `the server sent more than ${maxLines} lines`));

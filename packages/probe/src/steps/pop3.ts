@@ -26,7 +26,10 @@ const NAMES = { connect: 'POP3 TLS connection', capabilities: 'POP3 capabilities
 /** Server and port as TM Exchange reads them: a host name, optionally with `:port`; the Port field wins; 995 by default. */
 export function pop3Address(section: MailSection): { readonly host: string; readonly port: number; readonly portFrom: 'port' | 'server' | 'default' } | undefined {
   let server = section.server?.trim() ?? '';
-  server = server.replace(/^pop3s?:\/\//i, '').replace(/\/.*$/, '');
+  server = server.replace(/^pop3s?:\/\//i, '');
+  // the path cut at the first slash (a scan: `/\/.*$/` backtracks over a value of many slashes)
+  const slash = server.indexOf('/');
+  if (slash !== -1) server = server.slice(0, slash);
   if (server === '') return undefined;
   let host = server;
   let fromServer: number | undefined;

@@ -12,6 +12,8 @@ export interface FakePop3Script {
   readonly greeting?: string | null;
   /** After the greeting, send this many bytes without a line end (an endless line). */
   readonly endlessLine?: number;
+  /** After this command, `+OK` and then a line every `intervalMs`, never the "." that ends the answer (a server that drips). */
+  readonly drip?: { readonly command: string; readonly intervalMs: number };
   /** The answer to a line the client sent (without its CRLF): lines to send back, joined with CRLF. */
   readonly answer?: (line: string, state: { readonly authenticating: boolean }) => readonly string[] | undefined;
 }
@@ -74,6 +76,13 @@ export class FakePop3 {
           const line = buffer.slice(0, i);
           buffer = buffer.slice(i + 2);
           fake.received.push(line);
+          if (script.drip && line.toUpperCase() === script.drip.command) {
+            send(['+OK']);
+            let n = 0;
+            const timer = setInterval(() => send([`X-DRIP ${n++}`]), script.drip.intervalMs);
+            socket.on('close', () => clearInterval(timer));
+            continue;
+          }
           const answer = script.answer?.(line, { authenticating });
           if (answer) send(answer);
           if (authenticating) authenticating = false;

@@ -1,13 +1,14 @@
 /**
- * The documentation shipped with tmcheck: the package holds it in docs/ beside dist/ (copied by
- * scripts/bundle.mjs); a checkout has it in docs/ at the repository's root.
+ * The rules' documentation pages (Markdown), as shipped: the tmcheck package holds them in docs/
+ * beside dist/ (copied by apps/cli/scripts/bundle.mjs); a checkout has them in docs/ at the
+ * repository's root. Found by walking up from this module, wherever it was bundled.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULES } from '@tmcheck/lint';
+import { RULES } from './rules/index.js';
 
-/** The folders that may hold the docs, nearest first: beside the bundle, then each folder above. */
+/** The folders that may hold the docs, nearest first: beside this module, then each folder above. */
 function docRoots(): string[] {
   const roots: string[] = [];
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -19,7 +20,7 @@ function docRoots(): string[] {
   }
 }
 
-/** A rule's documentation page (Markdown), or undefined for an ID that is no rule or a page not shipped. */
+/** A rule's documentation page, or undefined for an ID that is no rule or a page not shipped. */
 export function ruleDocPage(id: string): string | undefined {
   if (!RULES.some((r) => r.id === id)) return undefined;
   for (const root of docRoots()) {
