@@ -4,13 +4,9 @@
  * here, so `chmod 000` does not make a file unreadable: a file that cannot be read is a link to nothing (what
  * a deleted or moved target leaves), a link loop, a path longer than the system takes, a file deleted while
  * the run goes on, a FIFO.
- *
- * Tests marked WAITS FOR files/ are written as they should pass and fail today (it.fails): their fix is in
- * packages/lint/src/files (the colleague's area, see the report of issue 12); when it lands they fail as
- * "expected to fail", and `it.fails` becomes `it`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -117,12 +113,12 @@ describe('a fleet with files that cannot be read', () => {
     expect(Object.entries(found).filter(([, m]) => m.length > 0).map(([f]) => f)).toEqual(['m13.yaml']);
   });
 
-  // WAITS FOR files/: a file named on the command line that disappears after the run checked the paths throws a
-  // PathError out of the run (exit 2, no report); readCandidate should give it a finding as for a file found in a folder
-  it.fails('WAITS FOR files/: a file named on the command line and deleted while the run goes on: its own finding; exit 1', async () => {
+  // it used to throw a PathError out of the run (exit 2, no report) once the paths had been checked
+  it('a file named on the command line and deleted while the run goes on: its own finding; exit 1', async () => {
     const dir = temp({ 'a.yaml': VESSEL, 'b.yaml': VESSEL, 'c.yaml': VESSEL });
     const r = await run(['lint', '--format', 'json', '-', 'a.yaml', 'b.yaml', 'c.yaml'], dir, deletingStdin(join(dir, 'b.yaml')));
-    expect(r.stderr).toBe('');
+    // a report and its summary, not a usage error
+    expect(r.stderr).not.toContain('tmcheck: ');
     expect(r.code).toBe(1);
     expect(byFile(JSON.parse(r.stdout) as Report)['b.yaml']).toEqual(['parse: the file cannot be read: it disappeared, or it is a link to nothing (ENOENT)']);
   });
@@ -162,9 +158,8 @@ describe('a FIFO', () => {
     expect(byFile(JSON.parse(r.stdout) as Report)['good.yaml']).toEqual([]);
   });
 
-  // WAITS FOR files/: walkFolder skips a FIFO (or a socket, a device) named *.yaml without a word; it should
-  // yield it with an error ("not a regular file (a FIFO)"), as it does for a link to nothing
-  it.fails('WAITS FOR files/: in a folder, it is its own finding; exit 1', async () => {
+  // it used to be skipped without a word
+  it('in a folder, it is its own finding; exit 1', async () => {
     const dir = temp({ 'fleet/good.yaml': VESSEL });
     execFileSync('mkfifo', [join(dir, 'fleet', 'pipe.yaml')]);
     const r = await tmcheck(['lint', '--format', 'json', 'fleet'], { cwd: dir });
@@ -207,25 +202,38 @@ describe('a folder of 10,000 files, some broken', () => {
 });
 
 describe('a file name that is not UTF-8', () => {
-  // WAITS FOR files/: walkFolder lists names as UTF-8 text (readdirSync's default), so a name in another encoding
-  // (Latin-1 from an old Windows share: "café" as 63 61 66 E9) comes back with U+FFFD and cannot be opened
-  // (ENOENT). The fix: readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }), open each file by its
-  // raw name (a Buffer path), and show the name with the bytes that are not UTF-8 escaped (caf\xE9.yaml).
-  it.fails('WAITS FOR files/: a Latin-1 name in a folder is linted by its raw name', async () => {
+  // a name in another encoding (Latin-1 from an old Windows share: "café" as 63 61 66 E9) used to come back from
+  // the folder listing with U+FFFD and could not be opened (ENOENT)
+  it('a Latin-1 name in a folder is linted by its raw name, shown with the byte escaped', async () => {
     const dir = temp({ 'fleet/good.yaml': VESSEL });
     writeFileSync(Buffer.concat([Buffer.from(join(dir, 'fleet', 'caf')), Buffer.from([0xe9]), Buffer.from('.yaml')]), VESSEL.replace('timeoutSeconds: 100', 'timeoutSeconds: 5'));
     const r = await tmcheck(['lint', '--format', 'json', 'fleet'], { cwd: dir });
     const report = JSON.parse(r.stdout) as Report;
+    expect(report.results.map((x) => x.filePath).sort()).toEqual(['fleet/caf\\xE9.yaml', 'fleet/good.yaml']);
     const cafe = report.results.find((x) => x.filePath.includes('caf'));
     expect(cafe?.messages.map((m) => m.ruleId)).toEqual(['exchange/timeout']);
+    // a warning: the run passes
+    expect(r.code).toBe(0);
+    // --fix writes the file by its raw name, and no other
+    const fixed = await tmcheck(['lint', '--fix', 'fleet'], { cwd: dir });
+    expect(fixed.stderr).toContain('tmcheck --fix: 1 fix applied in 1 file');
+    expect(fixed.code).toBe(0);
+    const names = readdirSync(join(dir, 'fleet'), { encoding: 'buffer' });
+    expect(names.map((n) => n.toString('latin1')).sort()).toEqual(['caf\u00e9.yaml', 'good.yaml']);
+    const raw = names.find((n) => n.includes(0xe9)) as Buffer;
+    expect(readFileSync(Buffer.concat([Buffer.from(join(dir, 'fleet', '/')), raw]), 'utf8')).toContain('timeoutSeconds: 100');
   });
 
-  it('today: the run goes on, and the file is its own finding (no crash, no raw byte in the report)', async () => {
+  it('in a folder whose own name is not UTF-8, and in the terminal report (no raw byte, no U+FFFD)', async () => {
     const dir = temp({ 'fleet/good.yaml': VESSEL });
-    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'fleet', 'caf')), Buffer.from([0xe9]), Buffer.from('.yaml')]), VESSEL);
+    const folder = Buffer.concat([Buffer.from(join(dir, 'fleet', 'Schiffe-')), Buffer.from([0xfc, 0xff])]);
+    mkdirSync(folder);
+    writeFileSync(Buffer.concat([folder, Buffer.from('/m\u00fcller.yaml')]), VESSEL.replace('timeoutSeconds: 100', 'timeoutSeconds: 5'));
     const r = await tmcheck(['lint', 'fleet'], { cwd: dir });
-    expect(r.code).toBeLessThan(2);
-    expect(r.stdout + r.stderr).not.toMatch(/[\u0080-\u009f]/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('fleet/Schiffe-\\xFC\\xFF/m\u00fcller.yaml');
+    expect(r.stdout).toContain('exchange/timeout');
+    expect(r.stdout + r.stderr).not.toMatch(/[\u0080-\u009f\uFFFD]/);
   });
 });
 

@@ -75,6 +75,8 @@ export interface LintRun {
   readonly ignored: number;
   /** Absolute paths of the files linted. */
   readonly paths: readonly string[];
+  /** The system's bytes of each path in `paths` with a name that is not UTF-8 (shown with `\xE9` escapes): what to open it by. */
+  readonly rawPaths: ReadonlyMap<string, Buffer>;
   /** Worker threads that linted files (0: this thread linted them all). */
   readonly workers: number;
   /** What the cache did (with the `cache` option). */
@@ -243,6 +245,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       /** Each file's results, in the order the walk found the files (standard input first). */
       const slots: Array<readonly DocumentResult[] | undefined> = [];
       const linted: string[] = [];
+      const rawPaths = new Map<string, Buffer>();
       let skipped = 0;
       let ignored = 0;
       let count = 0;
@@ -321,7 +324,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
           let stamp: FileStamp | undefined;
           let hash: string | undefined;
           if (cache && !c.error) {
-            stamp = stampOf(c.full);
+            stamp = stampOf(c.raw ?? c.full);
             const cached = cache.lookup(
               c.full,
               c.filePath,
@@ -342,6 +345,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
               found.set(c.root, (found.get(c.root) ?? 0) + 1);
               slots.push(cached);
               linted.push(c.full);
+          if (c.raw) rawPaths.set(c.full, c.raw);
+              if (c.raw) rawPaths.set(c.full, c.raw);
               count++;
               continue;
             }
@@ -357,6 +362,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
           manifests.add(c.full);
           found.set(c.root, (found.get(c.root) ?? 0) + 1);
           linted.push(c.full);
+          if (c.raw) rawPaths.set(c.full, c.raw);
           count++;
           const index = slots.length;
           slots.push(undefined);
@@ -416,6 +422,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         skipped,
         ignored,
         paths: linted,
+        rawPaths,
         workers: pool?.used ?? 0,
         ...(cache ? { cache: cache.report() } : {}),
       };

@@ -276,7 +276,8 @@ async function applyFixes(run: LintRun, linter: Linter, write: boolean, cwd: str
     if (!linted.has(path)) continue;
     try {
       // linted again from its bytes as they are now, not as the report saw them
-      const fixed = fixFile(path, linter, { filePath, write });
+      // a name that is not UTF-8 is opened by its bytes
+      const fixed = fixFile(run.rawPaths.get(path) ?? path, linter, { filePath, write });
       record(filePath, fixed, fixed.original ?? '', isJsonPath(path));
     } catch (error) {
       if (!(error instanceof FixWriteError)) throw error;

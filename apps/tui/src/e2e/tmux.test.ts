@@ -62,8 +62,9 @@ function start(args: readonly string[], cwd: string): Pane {
   };
 }
 
-describe.skipIf(!hasTmux)('tmcheck-ui in a real terminal (tmux)', () => {
+describe('tmcheck-ui in a real terminal (tmux)', () => {
   beforeAll(() => {
+    if (!hasTmux) throw new Error('these tests drive tmcheck-ui in tmux, which is not installed: apt-get install tmux (.ci/run installs it)');
     tmp = realpathSync(mkdtempSync(join(tmpdir(), 'tmcheck-ui-e2e-')));
     socket = join(tmp, 'tmux.sock');
     // the package's layout: bin/ and dist/ side by side, the docs beside them

@@ -125,7 +125,7 @@ function isEntry(value: unknown): value is Entry {
 }
 
 /** The stamp of a file, or undefined when it cannot be looked at (it is read, and the reading reports why). */
-export function stampOf(full: string): FileStamp | undefined {
+export function stampOf(full: string | Buffer): FileStamp | undefined {
   try {
     const s = statSync(full);
     return { size: s.size, mtime: s.mtimeMs };

@@ -7,7 +7,7 @@ import { getAt } from '../load/pointer.js';
 import { dropNulls, isObj } from '../model/data.js';
 import { mailSections, type MailSection } from '../model/sections.js';
 import { manifestView, type ManifestView } from '../model/view.js';
-import { collectSecrets, collectSecretsFromText, Scrubber } from '../secrets/scrub.js';
+import { collectSecrets, collectSecretsFromText, isSecretKey, Scrubber } from '../secrets/scrub.js';
 import { fixValueShowable, ours, showValue } from '../secrets/show.js';
 import { escapeControls } from '../text/escape.js';
 import type { ResolvedConfig } from './config.js';
@@ -95,11 +95,19 @@ class FindingList {
 
   #scrubFix(fix: Fix | undefined): Fix | undefined {
     if (!fix) return undefined;
+    // a pointer is made of the file's keys: one that holds a secret (`password:Sommer2024`, a key) takes no fix
+    if (this.scrubber.scrub(fix.pointer) !== fix.pointer) return undefined;
     if ('value' in fix) {
       if (!fixValueShowable(fix.pointer, fix.value)) return undefined;
       if (typeof fix.value === 'string' && this.scrubber.scrub(fix.value) !== fix.value) return undefined;
     }
     if ('rename' in fix && this.scrubber.scrub(fix.rename) !== fix.rename) return undefined;
+    // a key that holds a secret (`client_secret`, `passwd`) is never renamed to one that does not: its value,
+    // a secret, would then be a field's value that messages quote (`client_secret` misspelt for `client`)
+    if ('rename' in fix) {
+      const from = fix.pointer.slice(fix.pointer.lastIndexOf('/') + 1);
+      if (isSecretKey(from, true) && !isSecretKey(fix.rename, true)) return undefined;
+    }
     return fix;
   }
 
@@ -118,7 +126,8 @@ class FindingList {
       messageId: report.messageId,
       severity,
       message,
-      pointer: report.pointer,
+      // the last line of defence for pointers too: they are made of the file's keys
+      pointer: this.scrubber.scrub(report.pointer),
       ...(range ?? this.doc.locate(report.pointer, report.at ?? 'value')),
       ...(fix ? { fix } : {}),
       data: shown,

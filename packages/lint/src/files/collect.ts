@@ -28,8 +28,10 @@ export interface Collected {
 export interface Candidate {
   /** The path for reports: as given, or joined onto the folder as given. */
   readonly filePath: string;
-  /** The absolute path. */
+  /** The absolute path (a name that is not UTF-8 has its bytes that are not escaped as `\xE9`: see `raw`). */
   readonly full: string;
+  /** The absolute path as the system's bytes, when a name on it is not UTF-8: what the file is opened by. */
+  readonly raw?: Buffer;
   readonly json: boolean;
   /** Named on the command line: always linted. */
   readonly named: boolean;
@@ -132,31 +134,99 @@ function keyOf(full: string): string {
   return process.platform === 'win32' ? full.toLowerCase() : full;
 }
 
+/** What `readdirSync` could not read as UTF-8 text (a name from an old Windows share, Latin-1 "café" as 63 61 66 E9). */
+const REPLACEMENT = '\uFFFD';
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+const SEP_BYTE = sep.charCodeAt(0);
+
+/**
+ * A file name as the system's bytes, in words a report can show: the UTF-8 in it as text, each byte
+ * that is not UTF-8 as `\xE9`; `exact` when it is all UTF-8 (the text names the file).
+ */
+export function nameOfBytes(raw: Uint8Array): { readonly text: string; readonly exact: boolean } {
+  try {
+    return { text: STRICT_UTF8.decode(raw), exact: true };
+  } catch {
+    // a byte at a time: the longest valid sequence at each place, else the byte escaped
+  }
+  let text = '';
+  let i = 0;
+  while (i < raw.length) {
+    const b = raw[i] as number;
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length > 0 && i + length <= raw.length) {
+      try {
+        text += STRICT_UTF8.decode(raw.subarray(i, i + length));
+        i += length;
+        continue;
+      } catch {
+        // not a sequence: escaped below
+      }
+    }
+    text += `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    i++;
+  }
+  return { text, exact: false };
+}
+
+interface Entry {
+  readonly name: string;
+  /** The name's bytes, when it is not UTF-8 (or a folder above is not). */
+  readonly raw?: Buffer;
+  readonly dirent: Dirent | Dirent<Buffer>;
+}
+
+/** A folder's entries, in name order; names that are not UTF-8 by their bytes (`rawDir` set: the folder's own name is not). */
+function entriesOf(dir: string, rawDir: Buffer | undefined): Entry[] {
+  let entries: Entry[] | undefined;
+  if (rawDir === undefined) {
+    const listed = readdirSync(dir, { withFileTypes: true });
+    if (!listed.some((d) => d.name.includes(REPLACEMENT))) entries = listed.map((dirent) => ({ name: dirent.name, dirent }));
+  }
+  if (entries === undefined) {
+    // read again as bytes: each name that is not UTF-8 is opened by its bytes and shown escaped
+    const base = rawDir ?? Buffer.from(dir);
+    const prefix = base.at(-1) === SEP_BYTE ? base : Buffer.concat([base, Buffer.from(sep)]);
+    entries = readdirSync(base, { withFileTypes: true, encoding: 'buffer' }).map((dirent) => {
+      const named = nameOfBytes(dirent.name);
+      return named.exact && rawDir === undefined ? { name: named.text, dirent } : { name: named.text, raw: Buffer.concat([prefix, dirent.name]), dirent };
+    });
+  }
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+
+/** What a folder entry is, in words, when it is neither a file nor a folder (a FIFO named *.yaml). */
+function notAFile(stat: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  const what = stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a file';
+  return `the file cannot be read: it is not a regular file (${what}); a manifest is a file of text`;
+}
+
 /**
  * The files of a folder and its subfolders, in name order. `shown` is the folder as reports give it;
  * the paths of what is inside are joined onto it (and onto the absolute `dir`) by concatenation,
  * without path.join's normalising for each entry: `dir` is absolute and normalised, and `shown` is
- * normalised from the first level down (see the callers).
+ * normalised from the first level down (see the callers). `rawDir`: the folder's path as bytes, when
+ * a name on it is not UTF-8.
  */
-function* walkFolder(dir: string, shown: string, root: number, depth: number, normalized: boolean): Generator<Candidate> {
-  let entries: Dirent[];
+function* walkFolder(dir: string, rawDir: Buffer | undefined, shown: string, root: number, depth: number, normalized: boolean): Generator<Candidate> {
+  let entries: Entry[];
   try {
-    entries = readdirSync(dir, { withFileTypes: true });
+    entries = entriesOf(dir, rawDir);
   } catch (error) {
-    yield { filePath: shown, full: dir, json: false, named: false, root, error: readError(error) };
+    yield { filePath: shown, full: dir, ...(rawDir ? { raw: rawDir } : {}), json: false, named: false, root, error: readError(error) };
     return;
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const dirPrefix = dir.endsWith(sep) ? dir : dir + sep;
   const shownPrefix = normalized ? (shown.endsWith(sep) ? shown : shown + sep) : '';
-  for (const entry of entries) {
-    const name = entry.name;
+  for (const { name, raw, dirent: entry } of entries) {
     const full = dirPrefix + name;
     const display = normalized ? shownPrefix + name : join(shown, name);
+    const where = raw ? { raw } : {};
     if (entry.isDirectory()) {
       if (name === 'node_modules' || name.charCodeAt(0) === 0x2e /* . */) continue;
       // folders deeper than any fleet is organised: a loop of bind mounts or a runaway tree
-      if (depth < 64) yield* walkFolder(full, display, root, depth + 1, true);
+      if (depth < 64) yield* walkFolder(full, raw, display, root, depth + 1, true);
       continue;
     }
     // symbolic links to folders are not followed (no cycles); links to files are read; config files are no manifests
@@ -164,18 +234,20 @@ function* walkFolder(dir: string, shown: string, root: number, depth: number, no
     if (!EXTENSIONS.has(ext) || CONFIG_NAMES.has(name)) continue;
     const json = ext === '.json';
     if (entry.isFile()) {
-      yield { filePath: display, full, json, named: false, root };
+      yield { filePath: display, full, ...where, json, named: false, root };
       continue;
     }
     // a link, or a type the folder listing does not give: look at what it is
     let stat: Stats;
     try {
-      stat = statSync(full);
+      stat = statSync(raw ?? full);
     } catch (error) {
-      yield { filePath: display, full, json, named: false, root, error: readError(error) };
+      yield { filePath: display, full, ...where, json, named: false, root, error: readError(error) };
       continue;
     }
-    if (stat.isFile()) yield { filePath: display, full, json, named: false, root };
+    if (stat.isFile()) yield { filePath: display, full, ...where, json, named: false, root };
+    // a FIFO, a socket or a device named like a manifest: its own finding (reading it could wait for ever)
+    else if (!stat.isDirectory()) yield { filePath: display, full, ...where, json, named: false, root, error: notAFile(stat) };
   }
 }
 
@@ -224,7 +296,7 @@ export function* walkPaths(paths: readonly string[], options: { readonly cwd?: s
       yield { filePath: r.path, full: r.full, json: isJson(r.path), named: true, root };
       continue;
     }
-    for (const c of walkFolder(r.full, r.path, root, 0, false)) {
+    for (const c of walkFolder(r.full, undefined, r.path, root, 0, false)) {
       const key = keyOf(c.full);
       if (met.has(key)) {
         yield { ...c, repeat: 'met' };
@@ -241,7 +313,7 @@ export function* walkPaths(paths: readonly string[], options: { readonly cwd?: s
  * Reads a file through one descriptor: its size from the descriptor (no second look-up of the path),
  * then the whole file when it is within `max`, else only its first `head` bytes. `whole` says which.
  */
-function readBounded(path: string, max: number, head: number): { bytes: Uint8Array; size: number; whole: boolean } {
+function readBounded(path: string | Buffer, max: number, head: number): { bytes: Uint8Array; size: number; whole: boolean } {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
@@ -264,7 +336,7 @@ function readBounded(path: string, max: number, head: number): { bytes: Uint8Arr
 export function readCandidate(c: Candidate, maxBytes: number = DEFAULT_LIMITS.maxBytes): ManifestFile | undefined {
   if (c.error) return { filePath: c.filePath, readError: c.error, json: c.json };
   try {
-    const { bytes, size, whole } = readBounded(c.full, maxBytes, SNIFF_BYTES);
+    const { bytes, size, whole } = readBounded(c.raw ?? c.full, maxBytes, SNIFF_BYTES);
     if (!whole) {
       if (c.named || looksLikeManifest(bytes, c.json)) {
         return { filePath: c.filePath, readError: tooLargeMessage(size, maxBytes), json: c.json };
@@ -274,7 +346,7 @@ export function readCandidate(c: Candidate, maxBytes: number = DEFAULT_LIMITS.ma
     if (!c.named && !looksLikeManifest(bytes, c.json)) return undefined;
     return { filePath: c.filePath, bytes, json: c.json };
   } catch (error) {
-    if (c.named) throw new PathError(`${c.filePath}: ${readError(error)}`, { path: c.filePath });
+    // named or found, a file that cannot be read once the run has begun (deleted meanwhile) is its own finding
     return { filePath: c.filePath, readError: readError(error), json: c.json };
   }
 }

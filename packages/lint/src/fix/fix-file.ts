@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { DocumentResult } from '../finding.js';
+import { nameOfBytes } from '../files/collect.js';
 import { describeFsError } from '../files/fs-errors.js';
 import { decode, type DecodedText } from '../load/decode.js';
 import type { Linter } from '../linter.js';
@@ -10,7 +11,7 @@ import { fixUntilStable, type FixRun } from './fix-text.js';
 import { FixWriteError, writeFileAtomic } from './write-file.js';
 
 export interface FixFileOptions {
-  /** The path as reports show it (default: `path`). */
+  /** The path as reports show it (default: `path`; a path given as bytes: its name with the bytes that are not UTF-8 escaped). */
   readonly filePath?: string;
   /** A JSON manifest (default: by the extension, `.json`). */
   readonly json?: boolean;
@@ -22,7 +23,7 @@ export interface FixFileOptions {
 }
 
 export interface FixFileResult extends FixRun {
-  readonly path: string;
+  readonly path: string | Buffer;
   readonly filePath: string;
   /** Whether the file was written. */
   readonly written: boolean;
@@ -43,15 +44,15 @@ export function isJsonPath(path: string): boolean {
  * changed. A file that cannot be read is a FixWriteError; one that cannot be decoded is left as
  * it is (its finding says why).
  */
-export function fixFile(path: string, linter: Pick<Linter, 'lintText' | 'lintBytes'>, options: FixFileOptions = {}): FixFileResult {
-  const filePath = options.filePath ?? path;
-  const json = options.json ?? isJsonPath(path);
+export function fixFile(path: string | Buffer, linter: Pick<Linter, 'lintText' | 'lintBytes'>, options: FixFileOptions = {}): FixFileResult {
+  const filePath = options.filePath ?? (typeof path === 'string' ? path : nameOfBytes(path).text);
+  const json = options.json ?? isJsonPath(filePath);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FixWriteError(`cannot read ${filePath} to fix it: ${describeFsError(error)}`, { path, problem: 'write', ...(code ? { code } : {}) });
+    throw new FixWriteError(`cannot read ${filePath} to fix it: ${describeFsError(error)}`, { path: filePath, problem: 'write', ...(code ? { code } : {}) });
   }
   const decoded = decode(bytes);
   const initial = options.initial ?? linter.lintBytes(bytes, { filePath, json });

@@ -105,6 +105,8 @@ describe('4. secrets printed', () => {
     ['the secret of another document', `${BASE}mailSettings: { smtpServer: "${SECRET}" }\n---\n${BASE}mailSettings:\n  basicAuth:\n    password: ${SECRET}\n`],
     ['a Token URL query string, percent-encoded', `${BASE}mailSettings:\n  oauth2:\n    tokenUrl: https://login.microsoftonline.com/x/oauth2/v2.0/token?client_secret=${encodeURIComponent(SECRET)}\n    scope: https://outlook.office365.com/.default\n`],
     ['an old secret kept in a comment, beside a fix', `${BASE}exchange:\n  smtp:\n    # password: ${SECRET}\n    timeoutSeconds: 5\n`],
+    ['no space after the colon: one key to YAML, in the JSON Pointer of its finding', `${BASE}mailSettings:\n  basicAuth:\n    password:Zq9Wolkenbruch1987Abend: x\n`, 'Zq9Wolkenbruch1987Abend'],
+    ['a secret key that --fix would rename to a field that is not secret (client_secret: "did you mean client?")', `${BASE}exchange:\n  smtp:\n    timeoutSeconds: 5\nclient_secret: "${SECRET}"\n`],
   ];
   for (const [name, text, secret = SECRET] of cases) {
     it(`${name}: in no output (results, every format, the fix diff, the grant script)`, () => {

@@ -13,7 +13,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { describeFailure, makeInput, runCampaign } from './test-utils/campaign.js';
+import { describeFailure, makeInput, runCampaign, type Failure } from './test-utils/campaign.js';
 
 const MODE = (import.meta as unknown as { readonly env?: { readonly MODE?: string } }).env?.MODE;
 const LONG = MODE === 'fuzz';
@@ -36,7 +36,12 @@ describe('fuzz', () => {
       scale: SCALE,
       runs: RUNS,
       ...(INDEX !== undefined ? { from: INDEX, allFormats: true, everyOutput: true } : {}),
-      ...(LONG ? { onProgress: (done: number, failures: number) => console.log(`fuzz: ${done} inputs, ${failures} failing`) } : {}),
+      ...(LONG
+        ? {
+            onProgress: (done: number, failures: number) => console.log(`fuzz: ${done} inputs, ${failures} failing`),
+            onFailure: (failure: Failure) => console.log(`fuzz: FAILED ${describeFailure(failure, replay)}`),
+          }
+        : {}),
     });
     const summary = `fuzz: seed ${SEED}: ${report.runs} inputs in ${(report.milliseconds / 1000).toFixed(1)} s; violations by kind ${JSON.stringify(report.counts)}; slowest input ${report.slowest.index} (${report.slowest.bytes} bytes) used ${(report.slowest.share * 100).toFixed(1)}% of its time budget; ${report.unconfirmed} leaks of secrets a mutation had moved out of their field (not violations)`;
     if (LONG || report.failures.length > 0) console.log(summary);

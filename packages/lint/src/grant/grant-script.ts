@@ -35,7 +35,7 @@ import { isEmail, isPlaceholder } from '../model/values.js';
 import type { ManifestView } from '../model/view.js';
 import { registeredId, registration } from '../rule-kit/azure-ids.js';
 import { analyzeGraphUrl, decodeMailbox, isGuideExample } from '../rule-kit/graph-url.js';
-import { looksLikeReference } from '../rule-kit/secret-reference.js';
+import { looksLikeReference } from '../model/secret-reference.js';
 import { Scrubber } from '../secrets/scrub.js';
 import { MAX_QUOTE, showValue } from '../secrets/show.js';
 import { escapeControls, hasControls } from '../text/escape.js';

@@ -2,7 +2,7 @@ import { fieldInfo } from '@tmcheck/schemas';
 import { defineRule } from '../engine/define-rule.js';
 import { joinPointer } from '../load/pointer.js';
 import { isSecretReference } from '../model/values.js';
-import { looksLikeReference } from '../rule-kit/secret-reference.js';
+import { looksLikeReference } from '../model/secret-reference.js';
 import { ours, showValue } from '../secrets/show.js';
 
 /** `${NAME}` inside a longer text. */

@@ -5,8 +5,8 @@
  */
 import { guidKey } from '../model/guid.js';
 import { isPlaceholder, isSecretReference } from '../model/values.js';
-import { isPlaceholderId } from '../rule-kit/azure-ids.js';
-import { isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../rule-kit/secret-reference.js';
+import { isPlaceholderId } from '../model/placeholder-id.js';
+import { isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../model/secret-reference.js';
 import { stripComment } from '../load/comment.js';
 import { looksLikeSecret } from './show.js';
 
@@ -138,6 +138,9 @@ export function collectSecrets(data: unknown, out: Set<string> = new Set()): Set
       continue;
     }
     for (const [key, child] of Object.entries(value)) {
+      // `password:Sommer2024` (no space after the colon) is one key to YAML, and a secret after its colon
+      const glued = /^["']?([A-Za-z_]+)["']?[ \t]*[:=](.+)$/s.exec(key);
+      if (glued && isSecretKey(glued[1] as string, inSecretList)) addScalar(glued[2], out);
       if (isSecretKey(key, inSecretList)) addAll(child, out);
       else if (key === 'clientId' && typeof child === 'string' && mayBeSecretInClientId(child)) addScalar(child, out);
       else stack.push({ value: child, inSecretList: inSecretList || /secret/i.test(key) });

@@ -70,7 +70,7 @@ export function makeInput(seed: number, index: number, scale: Scale = 'full'): F
   let filePath = json ? `fleet/m${index}.json` : `fleet/m${index}.${rng.chance(0.8) ? 'yaml' : 'yml'}`;
   if (rng.chance(0.06)) filePath = rng.pick(HOSTILE_NAMES);
   // a secret in the file name too: scrubbed with the file's secrets (only when it is a plain secret in a field, written plain)
-  if (rng.chance(0.01) && secrets[0] && mutations === 0 && secrets[0].where.endsWith('(text)')) {
+  if (rng.chance(0.01) && secrets[0] && mutations === 0 && !steps.some((s) => s.startsWith('bytes')) && secrets[0].where.endsWith('(text)')) {
     filePath = `fleet/${secrets[0].value.replace(/[/\\]/g, '_')}.yaml`;
     steps.push('a secret in the file name');
   }
@@ -175,6 +175,8 @@ export interface CampaignOptions {
   /** Keep at most this many failures (each is shrunk); the rest are counted. */
   readonly keep?: number;
   readonly onProgress?: (done: number, failures: number) => void;
+  /** Each failure kept, as it is found (a long campaign shows them before it ends). */
+  readonly onFailure?: (failure: Failure) => void;
 }
 
 /** The engine with every rule at its default severity, judging expiry against FUZZ_NOW. */
@@ -268,7 +270,16 @@ export function runCampaign(options: CampaignOptions): CampaignReport {
   const from = options.from ?? 0;
   const keep = options.keep ?? 20;
   for (let index = from; index < from + options.runs; index++) {
-    const input = makeInput(options.seed, index, options.scale);
+    let input: FuzzInput;
+    try {
+      input = makeInput(options.seed, index, options.scale);
+    } catch (error) {
+      // the fuzzer's own fault: counted and reported, and the campaign goes on
+      const v: Violation = { kind: 'crash', detail: `the generator threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+      counts['generator'] = (counts['generator'] ?? 0) + 1;
+      if (failures.length < keep) failures.push({ seed: options.seed, scale: options.scale, index, violations: [v], input: { bytes: new Uint8Array(), filePath: '', json: false, secrets: [], steps: ['the generator threw'] } });
+      continue;
+    }
     const check = optionsFor(index, options);
     const judged = judge(linter, calibration, input, check);
     unconfirmed += judged.unconfirmed;
@@ -281,7 +292,9 @@ export function runCampaign(options: CampaignOptions): CampaignReport {
       if (fresh.length > 0 && failures.length < keep) {
         const kinds = new Set(fresh.map((v) => v.kind).filter((k) => k !== 'time'));
         const shrunk = kinds.size > 0 ? shrink(linter, input, check, kinds, options.scale === 'full' ? 20_000 : 5_000) : undefined;
-        failures.push({ seed: options.seed, scale: options.scale, index, violations: judged.violations, input, ...(shrunk !== undefined ? { shrunk } : {}) });
+        const failure: Failure = { seed: options.seed, scale: options.scale, index, violations: judged.violations, input, ...(shrunk !== undefined ? { shrunk } : {}) };
+        failures.push(failure);
+        options.onFailure?.(failure);
       }
     }
     if ((index - from + 1) % 5000 === 0) options.onProgress?.(index - from + 1, failures.length);

@@ -450,7 +450,8 @@ function block(e: Emitter, value: unknown, indent: string): string[] {
     for (const item of value) {
       if (item !== null && typeof item === 'object' && !(item instanceof SecretText) && !Array.isArray(item) && Object.keys(item).length > 0 && !(rng.chance(0.3) && isSmall(item))) {
         const inner = block(e, item, `${indent}  `);
-        lines.push(`${indent}- ${(inner[0] as string).trimStart()}`, ...inner.slice(1));
+        lines.push(`${indent}- ${(inner[0] as string).trimStart()}`);
+        for (let i = 1; i < inner.length; i++) lines.push(inner[i] as string);
       } else lines.push(`${indent}- ${inline(e, item, `${indent}  `)}`);
     }
     return lines;
@@ -459,7 +460,9 @@ function block(e: Emitter, value: unknown, indent: string): string[] {
     const name = key(e, k);
     if (v !== null && typeof v === 'object' && !(v instanceof SecretText) && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0) && !(isSmall(v) && rng.chance(0.25))) {
       const anchor = rng.chance(0.03) ? ` &m${e.anchorCount++}` : '';
-      lines.push(`${indent}${name}:${anchor}`, ...block(e, v, Array.isArray(v) && rng.chance(0.5) ? indent : `${indent}  `));
+      lines.push(`${indent}${name}:${anchor}`);
+      // one by one: a list of thousands of items is too many arguments for a spread
+      for (const line of block(e, v, Array.isArray(v) && rng.chance(0.5) ? indent : `${indent}  `)) lines.push(line);
     } else {
       lines.push(`${indent}${name}: ${inline(e, v, indent)}`);
     }

@@ -174,10 +174,12 @@ function indentOf(line: string): number {
  * that a mutation moved out of its field (into a plain value of another, or a block of text) is no
  * longer known to be one, and may be shown.
  */
-export function stillSecret(text: string, secret: Planted): boolean {
+export function stillSecret(text: string, secret: Planted, leaked?: string): boolean {
   const lower = normalize(text);
   const n = normalize(secret.value.trim());
-  let at = -1;
+  // where the piece that leaked stands, when the text has it: a secret split over two lines (a line broken
+  // in an editor) is in its field only up to the break
+  let at = leaked === undefined ? -1 : lower.indexOf(leaked);
   // where the secret is in the text: its first piece that is there (a cut quote, a flipped byte may have changed the rest)
   for (let i = 0; i + PIECE <= n.length && at === -1; i++) at = lower.indexOf(n.slice(i, i + PIECE));
   if (at === -1) {
@@ -227,17 +229,20 @@ export interface Checked {
   readonly unconfirmed: number;
 }
 
-function lineLengths(bytes: Uint8Array): number[] | undefined {
-  const decoded = decode(bytes);
-  if (!decoded.ok) return undefined;
-  let text = decoded.value.text;
+function lineLengths(input: { readonly bytes?: Uint8Array; readonly text?: string }): number[] | undefined {
+  let text = input.text;
+  if (text === undefined) {
+    const decoded = decode(input.bytes ?? new Uint8Array());
+    if (!decoded.ok) return undefined;
+    text = decoded.value.text;
+  }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return text.split(/\r\n|\r|\n/).map((l) => l.length);
 }
 
 /** Checks every finding: known rule and message, severity, position within the input, JSON Pointer. */
-export function checkFindings(input: Pick<FuzzInput, 'bytes'>, results: readonly DocumentResult[], violations: Violation[]): void {
-  const lengths = lineLengths(input.bytes);
+export function checkFindings(input: { readonly bytes?: Uint8Array; readonly text?: string }, results: readonly DocumentResult[], violations: Violation[]): void {
+  const lengths = lineLengths(input);
   for (const r of results) {
     if (typeof r.filePath !== 'string' || !Number.isInteger(r.document) || r.document < 0) violations.push({ kind: 'finding', detail: `a result without a file or a document index: ${JSON.stringify({ filePath: r.filePath, document: r.document })}` });
     for (const m of r.messages) {
@@ -281,7 +286,7 @@ export function checkInput(linter: FuzzLinter, input: FuzzInput, options: CheckO
         const decoded = decode(input.bytes);
         text = decoded.ok ? decoded.value.text : '';
       }
-      if (!options.strict && !stillSecret(text, found.secret)) {
+      if (!options.strict && !stillSecret(text, found.secret, found.piece)) {
         unconfirmed++;
         return;
       }
@@ -355,7 +360,8 @@ export function checkInput(linter: FuzzLinter, input: FuzzInput, options: CheckO
           controls('a refused fix', r.message);
         }
         for (const s of strings(run.remaining)) leak('a result after --fix', s);
-        checkFindings({ ...input, bytes: Buffer.from(run.text, 'utf8') }, run.remaining, violations);
+        // the fixed text as linted (text, not bytes: re-encoded, a NUL it holds would make it undecodable)
+        checkFindings({ text: run.text }, run.remaining, violations);
       }
     } catch (error) {
       violations.push({ kind: 'crash', detail: `--fix threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });

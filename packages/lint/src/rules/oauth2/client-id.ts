@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/define-rule.js';
 import { fieldName } from '../../engine/messages.js';
 import { guidKey, isGuid, isPlaceholderGuid, MICROSOFT_APPS } from '../../model/guid.js';
 import { isPlaceholder } from '../../model/values.js';
-import { CLIENT_SECRET_VARIABLE } from '../../rule-kit/secret-reference.js';
+import { CLIENT_SECRET_VARIABLE } from '../../model/secret-reference.js';
 import { registration, tokenTenant } from '../../rule-kit/azure-ids.js';
 import { tabValues } from '../../rule-kit/tab-fields.js';
 import { looksLikeSecret, ours, showValue } from '../../secrets/show.js';

@@ -3,7 +3,7 @@ import { fieldName } from '../../engine/messages.js';
 import { joinPointer } from '../../load/pointer.js';
 import { guidKey, isPlaceholderGuid } from '../../model/guid.js';
 import { isSecretReference } from '../../model/values.js';
-import { CLIENT_SECRET_VARIABLE, isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../../rule-kit/secret-reference.js';
+import { CLIENT_SECRET_VARIABLE, isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../../model/secret-reference.js';
 import { tabValues } from '../../rule-kit/tab-fields.js';
 import { showValue } from '../../secrets/show.js';
 

@@ -2,7 +2,7 @@ import { defineRule } from '../../engine/define-rule.js';
 import { joinPointer } from '../../load/pointer.js';
 import type { MailSection, SectionId } from '../../model/sections.js';
 import { isSecretReference } from '../../model/values.js';
-import { CLIENT_SECRET_VARIABLE, isElided, isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../../rule-kit/secret-reference.js';
+import { CLIENT_SECRET_VARIABLE, isElided, isSecretPlaceholder, looksLikeReference, pipelineSyntax } from '../../model/secret-reference.js';
 import { ours } from '../../secrets/show.js';
 
 /** The environment variable suggested for each section's Basic Auth password. */

@@ -4,7 +4,7 @@
  * oauth2/client-secret and oauth2/secret-plaintext. Nothing here ever goes into a message: the
  * messages name the form (tmcheck's own words), never the text of the field.
  */
-import { isPlaceholder } from '../model/values.js';
+import { isPlaceholder } from './values.js';
 
 /** The environment variable the messages suggest for the Client Secret (the name manifest.md uses). */
 export const CLIENT_SECRET_VARIABLE = '${TM_MAIL_SECRET}';
