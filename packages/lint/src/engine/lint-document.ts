@@ -214,7 +214,9 @@ class FindingList {
       }
       return true;
     });
-    this.findings.splice(0, this.findings.length, ...keep);
+    // in place, one by one: a spread of a file's findings (hundreds of thousands) is too many arguments
+    this.findings.length = 0;
+    for (const f of keep) this.findings.push(f);
   }
 }
 
@@ -237,7 +239,8 @@ function applyDirectives(
     }
     return f;
   });
-  list.findings.splice(0, list.findings.length, ...findings);
+  // in place, one by one: a spread of a file's findings (hundreds of thousands) is too many arguments
+  for (let i = 0; i < findings.length; i++) list.findings[i] = findings[i] as Finding;
   if (severity === undefined) return;
   for (const d of directives) {
     const range: Range = { line: d.line, column: d.column, endLine: d.line, endColumn: d.endColumn };
@@ -283,6 +286,18 @@ function secretsOf(doc: ParsedDocument): Set<string> {
  * secrets too (a fleet file whose second installation's secret names the file, or is typed into the
  * first one's fields).
  */
+/** The rule IDs an inline exception may name, per rule list (built once for a fleet, not per document). */
+const KNOWN_RULES = new WeakMap<readonly AnyRule[], ReadonlySet<string>>();
+
+function knownRulesOf(rules: readonly AnyRule[]): ReadonlySet<string> {
+  let known = KNOWN_RULES.get(rules);
+  if (known === undefined) {
+    known = new Set([...rules.map((r) => r.id), 'parse', 'schema', 'unused-disable']);
+    KNOWN_RULES.set(rules, known);
+  }
+  return known;
+}
+
 function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions, text: DocumentText, secrets: ReadonlySet<string>, scrubber: Scrubber): DocumentResult {
   const config = options.config;
   const base = { filePath: input.filePath, document: doc.index };
@@ -299,7 +314,6 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   const data = dropNulls(doc.data);
   const schemaSeverity = severityOf(config, 'schema', 'error');
   const directives = input.json || !doc.text.includes('tmcheck-disable') ? [] : readDirectives(text.lines(), doc.firstLine, doc.lastLine);
-  const knownRules = new Set([...options.rules.map((r) => r.id), 'parse', 'schema', 'unused-disable']);
   if (!isObj(data)) {
     if (schemaSeverity) {
       list.push(SCHEMA, schemaSeverity, { messageId: 'notMapping', pointer: '' });
@@ -342,7 +356,7 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   }
   current = undefined;
   list.applySupersedes();
-  applyDirectives(list, directives, knownRules, severityOf(config, 'unused-disable', 'warning'));
+  if (directives.length > 0) applyDirectives(list, directives, knownRulesOf(options.rules), severityOf(config, 'unused-disable', 'warning'));
   list.findings.sort(compareFindings);
   list.cap(MAX_FINDINGS_PER_DOCUMENT);
   const name = view.installation?.name;

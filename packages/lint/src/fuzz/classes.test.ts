@@ -40,6 +40,17 @@ describe('1. crashes', () => {
     expect(violations.filter((v) => v.kind === 'crash')).toEqual([]);
   });
 
+  it('lints one document with 200,000 findings and an inline exception (the exceptions spread every finding as arguments and overflowed the stack)', () => {
+    const keys = Array.from({ length: 200_000 }, (_v, i) => `unknownKey${i}: 1`).join('\n');
+    const [result] = linter.lintText(`${BASE}# tmcheck-disable-next-line schema -- kept for the migration\n${keys}\n`, { filePath: 'big.yaml', json: false });
+    expect(result?.messages.filter((m) => m.internal)).toEqual([]);
+    expect(result?.messages.filter((m) => m.suppressed)).toHaveLength(1);
+    // the first 999 and one that counts the rest, beside the one silenced
+    const shown = result?.messages.filter((m) => !m.suppressed) ?? [];
+    expect(shown).toHaveLength(1000);
+    expect(shown.at(-1)?.messageId).toBe('andMore');
+  });
+
   it('formats 180,000 findings in every format (the stylish one overflowed the stack)', () => {
     const finding = (i: number): Finding => ({ ruleId: 'schema', messageId: 'unknownProperty', severity: 'error', message: `unknown property ${i}`, pointer: `/k${i}`, line: i + 1, column: 1, endLine: i + 1, endColumn: 5 });
     const results: DocumentResult[] = [];
@@ -106,6 +117,7 @@ describe('4. secrets printed', () => {
     ['a Token URL query string, percent-encoded', `${BASE}mailSettings:\n  oauth2:\n    tokenUrl: https://login.microsoftonline.com/x/oauth2/v2.0/token?client_secret=${encodeURIComponent(SECRET)}\n    scope: https://outlook.office365.com/.default\n`],
     ['an old secret kept in a comment, beside a fix', `${BASE}exchange:\n  smtp:\n    # password: ${SECRET}\n    timeoutSeconds: 5\n`],
     ['no space after the colon: one key to YAML, in the JSON Pointer of its finding', `${BASE}mailSettings:\n  basicAuth:\n    password:Zq9Wolkenbruch1987Abend: x\n`, 'Zq9Wolkenbruch1987Abend'],
+    ['a secret written as a key under the password, a word (not a field\'s name), its copy in upper case as the installation name', `schemaVersion: 1\ninstallation:\n  name: E0AWGHVFKHTT\n  kind: vessel\nexchange:\n  smtp:\n    basicAuth:\n      password: { E0awGHvFkhTt: x }\n`, 'E0awGHvFkhTt'],
     ['a secret key that --fix would rename to a field that is not secret (client_secret: "did you mean client?")', `${BASE}exchange:\n  smtp:\n    timeoutSeconds: 5\nclient_secret: "${SECRET}"\n`],
   ];
   for (const [name, text, secret = SECRET] of cases) {

@@ -12,6 +12,7 @@
  *   FUZZ_RUNS=<n>                                      another number of inputs
  */
 import { randomInt } from 'node:crypto';
+import { writeSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeFailure, makeInput, runCampaign, type Failure } from './test-utils/campaign.js';
 
@@ -38,8 +39,9 @@ describe('fuzz', () => {
       ...(INDEX !== undefined ? { from: INDEX, allFormats: true, everyOutput: true } : {}),
       ...(LONG
         ? {
-            onProgress: (done: number, failures: number) => console.log(`fuzz: ${done} inputs, ${failures} failing`),
-            onFailure: (failure: Failure) => console.log(`fuzz: FAILED ${describeFailure(failure, replay)}`),
+            // straight to the terminal: the campaign holds the thread, so vitest could only pass console.log on at its end
+            onProgress: (done: number, failures: number) => writeSync(2, `fuzz: ${done} inputs, ${failures} failing\n`),
+            onFailure: (failure: Failure) => writeSync(2, `fuzz: FAILED ${describeFailure(failure, replay)}\n`),
           }
         : {}),
     });

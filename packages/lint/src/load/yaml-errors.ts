@@ -48,14 +48,24 @@ export interface ErrorContext {
 
 const lastToken = (pointer: string): string => pointer.split('/').pop() ?? '';
 
-/** Every key name the manifest has: the only words of a broken line that a message may repeat. */
-const KNOWN_KEYS = new Set(FIELDS.map((f) => lastToken(f.pointer)).filter((k) => k !== '' && k !== '*'));
-/** Key names of secret fields: their values are never shown, not even quoted for a fix. */
-const SECRET_KEYS = new Set(FIELDS.filter((f) => f.secret).map((f) => lastToken(f.pointer)));
-/** Key names that only ever hold a single value (text, number, true/false), never a { } or [ ]. */
-const SCALAR_KEYS = new Set(
-  [...KNOWN_KEYS].filter((k) => FIELDS.every((f) => lastToken(f.pointer) !== k || (f.type !== 'object' && f.type !== 'list'))),
-);
+const KNOWN_KEYS = new Set<string>();
+const SECRET_KEYS = new Set<string>();
+const SCALAR_KEYS = new Set<string>();
+{
+  // one pass over the catalog (this module loads with every lint, also of files without a syntax error)
+  const holdsMore = new Set<string>();
+  for (const f of FIELDS) {
+    const key = lastToken(f.pointer);
+    if (f.secret) SECRET_KEYS.add(key);
+    if (key === '' || key === '*') continue;
+    KNOWN_KEYS.add(key);
+    if (f.type === 'object' || f.type === 'list') holdsMore.add(key);
+  }
+  for (const key of KNOWN_KEYS) if (!holdsMore.has(key)) SCALAR_KEYS.add(key);
+}
+// KNOWN_KEYS: every key name the manifest has, the only words of a broken line that a message may repeat.
+// SECRET_KEYS: key names of secret fields; their values are never shown, not even quoted for a fix.
+// SCALAR_KEYS: key names that only ever hold a single value (text, number, true/false), never a { } or [ ].
 
 /** Characters that YAML reads as an indicator at the start of a plain value, with what it reads them as. */
 const INDICATORS: Readonly<Record<string, string>> = {

@@ -26,10 +26,32 @@ type Node = JsonObject;
 
 const DEFS = manifestSchema['$defs'] as Node;
 
+/** Each schema node with its `$ref` resolved, once (the view is built for every document of a fleet). */
+const RESOLVED = new WeakMap<Node, Node>();
+
 function resolve(node: Node): Node {
-  const ref = node['$ref'];
-  return typeof ref === 'string' ? { ...(DEFS[ref.split('/').pop() as string] as Node), ...node } : node;
+  let resolved = RESOLVED.get(node);
+  if (resolved === undefined) {
+    const ref = node['$ref'];
+    resolved = typeof ref === 'string' ? { ...(DEFS[ref.split('/').pop() as string] as Node), ...node } : node;
+    RESOLVED.set(node, resolved);
+  }
+  return resolved;
 }
+
+/** The names of a node's properties, once. */
+const PROPERTY_NAMES = new WeakMap<Node, readonly string[]>();
+
+function propertyNames(props: Record<string, Node>): readonly string[] {
+  let names = PROPERTY_NAMES.get(props);
+  if (names === undefined) {
+    names = Object.keys(props);
+    PROPERTY_NAMES.set(props, names);
+  }
+  return names;
+}
+
+const NO_PROPERTIES: Record<string, Node> = {};
 
 function matches(node: Node, value: unknown): boolean {
   if (value === null || value === undefined) return false;
@@ -63,9 +85,9 @@ function project(node: Node, value: unknown): unknown {
     return typeof items === 'object' && items !== null ? value.map((item) => project(items as Node, item)) : value;
   }
   if (typeof value === 'object' && value !== null) {
-    const props = (n['properties'] ?? {}) as Record<string, Node>;
+    const props = (n['properties'] ?? NO_PROPERTIES) as Record<string, Node>;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(props)) {
+    for (const key of propertyNames(props)) {
       if (!hasOwn.call(value, key)) continue;
       const projected = project(props[key] as Node, (value as Record<string, unknown>)[key]);
       if (projected !== undefined) out[key] = projected;

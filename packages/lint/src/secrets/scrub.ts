@@ -3,6 +3,7 @@
  * name, the file name) is scrubbed of the secrets that document holds, whole or in part, in any
  * letter case. Messages are safe by construction (show.ts); this catches what construction missed.
  */
+import { FIELDS } from '@tmcheck/schemas';
 import { guidKey } from '../model/guid.js';
 import { isPlaceholder, isSecretReference } from '../model/values.js';
 import { isPlaceholderId } from '../model/placeholder-id.js';
@@ -73,6 +74,13 @@ function mayBeSecretInClientId(value: string): boolean {
   return looksLikeSecret(v) || (v.length >= 16 && /\s/.test(v));
 }
 
+/** The manifest's key names (`tokenUrl`, `userName`): a mapping of them under a secret key is a mistake of indentation, not secrets. */
+let fieldKeys: ReadonlySet<string> | undefined;
+function isFieldKey(key: string): boolean {
+  fieldKeys ??= new Set(FIELDS.map((f) => f.pointer.slice(f.pointer.lastIndexOf('/') + 1)));
+  return fieldKeys.has(key);
+}
+
 /** Every scalar under a value (a secret written as a list or a mapping holds secrets). */
 function addAll(value: unknown, out: Set<string>): void {
   const stack: unknown[] = [value];
@@ -84,8 +92,8 @@ function addAll(value: unknown, out: Set<string>): void {
       else {
         // a secret written as a mapping's key (`password: { Sommer 2024: x }`, a colon typed in it) is a secret too
         for (const [k, child] of Object.entries(v)) {
-          // not a word that names a field (a mapping of fields under a secret key is a mistake of indentation)
-          if (!/^[A-Za-z_$][\w$-]*$/.test(k) || looksLikeSecret(k)) addScalar(k, out);
+          // unless it names a field (a mapping of fields under a secret key is a mistake of indentation): `E0awGHvFkhTt` is a word, and a secret
+          if (!isFieldKey(k)) addScalar(k, out);
           stack.push(child);
         }
       }
@@ -302,7 +310,8 @@ function valuesOf(rest: string, lines: readonly string[], at: number, keyIndent:
       flow += ` ${(lines[k] as string).trim()}`;
       depth += balance(lines[k] as string);
     }
-    out.push(...flowItems(flow, 0));
+    // one by one: a flow list on one line of a megabyte has too many items for a spread
+    for (const item of flowItems(flow, 0)) out.push(item);
     return;
   }
   // a plain value; the lines below it that carry it on
