@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import {
   DEFAULT_LIMITS,
@@ -21,6 +21,7 @@ import {
   type ConfigExplanation,
   type DocumentResult,
   type Formatter,
+  type FormatterContext,
   type Linter,
   type LintRun,
 } from '@tmcheck/lint/core';
@@ -81,9 +82,9 @@ function onlyErrors(result: DocumentResult): DocumentResult {
 /**
  * Writes the report. A regular file is written beside its target, then renamed into place, so a
  * reader never sees half a file; a device or a pipe (`-o /dev/null`, `-o /dev/stdout`) or a link
- * is written through as it is, never replaced.
+ * is written through as it is, never replaced. The report is written as its pieces come (see writePieces).
  */
-function writeReport(target: string, shown: string, text: string): void {
+function writeReport(target: string, shown: string, report: () => Iterable<string>): void {
   const fail = (error: unknown): UsageError => new UsageError(`cannot write the report to ${shown}: ${describeFsError(error)}`);
   let existing: Stats | undefined;
   try {
@@ -104,7 +105,7 @@ function writeReport(target: string, shown: string, text: string): void {
   }
   if ((existing && !existing.isFile()) || link) {
     try {
-      writeFileSync(target, text);
+      writePieces(target, 'w', report());
     } catch (error) {
       throw fail(error);
     }
@@ -121,7 +122,7 @@ function writeReport(target: string, shown: string, text: string): void {
   }
   const temp = `${target}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, text);
+    writePieces(temp, 'wx', report());
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { force: true });
@@ -129,13 +130,39 @@ function writeReport(target: string, shown: string, text: string): void {
     // Windows refuses to rename over a file another program has open: write it in place then
     if (existing && (code === 'EPERM' || code === 'EACCES' || code === 'EBUSY')) {
       try {
-        writeFileSync(target, text);
+        writePieces(target, 'w', report());
         return;
       } catch (again) {
         throw fail(again);
       }
     }
     throw fail(error);
+  }
+}
+
+/** At least this much of a report is gathered before it is written (fewer, larger writes). */
+const WRITE_BATCH = 1 << 20;
+
+/** Report pieces gathered into writes of about WRITE_BATCH characters. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let buffer = '';
+  for (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= WRITE_BATCH) {
+      yield buffer;
+      buffer = '';
+    }
+  }
+  if (buffer !== '') yield buffer;
+}
+
+/** Writes a report's pieces to a file as they come: the report is never whole in memory. */
+function writePieces(path: string, flags: 'w' | 'wx', pieces: Iterable<string>): void {
+  const fd = openSync(path, flags);
+  try {
+    for (const text of batched(pieces)) writeSync(fd, text);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -392,7 +419,7 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
     // with --fix and -, standard output carries the fixed manifest and the report goes to standard error
     const reportStream = stdinFixed ? io.stderr : io.stdout;
     const reportColor = outputPath !== undefined ? false : useColor(options.color, reportStream, io.env);
-    const report = formatter(shown, {
+    const context: FormatterContext = {
       color: reportColor,
       toolName: 'tmcheck',
       toolVersion: TOOL_VERSION,
@@ -400,13 +427,17 @@ export async function lintCommand(paths: readonly string[], options: LintCommand
       cwd: io.cwd,
       ruleDocs: ruleDocPage,
       ...(Number.isFinite(maxWarnings) ? { maxWarnings } : {}),
-    });
+    };
+    // a format that comes in pieces (json) is written as it is produced; the others are one text
+    const chunks = formatter.chunks;
+    const whole = chunks ? undefined : formatter(shown, context);
+    const report = (): Iterable<string> => (chunks ? chunks(shown, context) : [whole as string]);
     for (const diff of fixing?.diffs ?? []) io.stdout.write(diff);
     // a blank line between the last diff and the report that follows it
-    if ((fixing?.diffs.length ?? 0) > 0 && outputPath === undefined && report !== '') io.stdout.write('\n');
+    if ((fixing?.diffs.length ?? 0) > 0 && outputPath === undefined && whole !== '') io.stdout.write('\n');
     if (fixing?.stdinText !== undefined) io.stdout.write(fixing.stdinText);
     if (outputPath !== undefined && output !== undefined) writeReport(outputPath, output, report);
-    else reportStream.write(report);
+    else for (const text of batched(report())) reportStream.write(text);
     const all = totals(results);
     const hidden = options.quiet ? { warnings: all.warningCount, infos: all.infoCount } : undefined;
     io.stderr.write(

@@ -40,8 +40,14 @@ export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 
-/** A formatter is a pure function of the results. */
-export type Formatter = (results: readonly DocumentResult[], context: FormatterContext) => string;
+/**
+ * A formatter is a pure function of the results. One that can give its report in pieces (`chunks`, whose
+ * concatenation is the report) lets a large report be written as it is produced, never whole in memory.
+ */
+export interface Formatter {
+  (results: readonly DocumentResult[], context: FormatterContext): string;
+  readonly chunks?: (results: readonly DocumentResult[], context: FormatterContext) => Iterable<string>;
+}
 
 export interface Totals {
   readonly errorCount: number;
