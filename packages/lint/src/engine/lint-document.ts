@@ -9,6 +9,7 @@ import { mailSections, type MailSection } from '../model/sections.js';
 import { manifestView, type ManifestView } from '../model/view.js';
 import { collectSecrets, collectSecretsFromText, isSecretKey, Scrubber } from '../secrets/scrub.js';
 import { fixValueShowable, ours, showValue } from '../secrets/show.js';
+import { detach } from '../text/detach.js';
 import { escapeControls } from '../text/escape.js';
 import type { ResolvedConfig } from './config.js';
 import type { AnyRule, MessageData, Report, RuleContext } from './define-rule.js';
@@ -81,6 +82,15 @@ function severityOf(config: ResolvedConfig, id: string, fallback?: Severity): Se
   return setting.severity === 'off' ? undefined : setting.severity;
 }
 
+/** A fix whose texts hold none of the document's text (see text/detach.ts). */
+function detachFix(fix: Fix | undefined): Fix | undefined {
+  if (!fix) return undefined;
+  const pointer = detach(fix.pointer);
+  if ('rename' in fix) return { ...fix, pointer, rename: detach(fix.rename) };
+  if ('value' in fix && typeof fix.value === 'string') return { ...fix, pointer, value: detach(fix.value) };
+  return { ...fix, pointer };
+}
+
 /** Findings of a document, built from reports: messages filled in, secrets scrubbed. */
 class FindingList {
   readonly findings: Finding[] = [];
@@ -116,18 +126,19 @@ class FindingList {
     if (template === undefined) throw new Error(`${rule.id} reported the message ID "${report.messageId}", which its messages do not declare`);
     const data = withField(report.pointer, report.data);
     const shown: Record<string, string | number> = {};
-    for (const [key, value] of Object.entries(data)) shown[key] = typeof value === 'number' ? value : this.scrubber.scrub(value);
+    // detached: a finding outlives its document, and must not keep the document's text alive (text/detach.ts)
+    for (const [key, value] of Object.entries(data)) shown[key] = typeof value === 'number' ? value : detach(this.scrubber.scrub(value));
     const built = formatMessage(template, data, rule.id, report.messageId);
     this.onReport?.(rule.id, report, built);
-    const message = this.scrubber.scrub(built);
-    const fix = this.#scrubFix(report.fix);
+    const message = detach(this.scrubber.scrub(built));
+    const fix = detachFix(this.#scrubFix(report.fix));
     const finding: Finding = {
       ruleId: rule.id,
       messageId: report.messageId,
       severity,
       message,
       // the last line of defence for pointers too: they are made of the file's keys
-      pointer: this.scrubber.scrub(report.pointer),
+      pointer: detach(this.scrubber.scrub(report.pointer)),
       ...(range ?? this.doc.locate(report.pointer, report.at ?? 'value')),
       ...(fix ? { fix } : {}),
       data: shown,
@@ -360,7 +371,7 @@ function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions,
   list.findings.sort(compareFindings);
   list.cap(MAX_FINDINGS_PER_DOCUMENT);
   const name = view.installation?.name;
-  return done(summarize({ ...base, filePath, installation: name === undefined ? null : scrubber.scrub(name) }, list.findings), view);
+  return done(summarize({ ...base, filePath, installation: name === undefined ? null : detach(scrubber.scrub(name)) }, list.findings), view);
 }
 
 function failure(filePath: string, messageId: string, data: MessageData): DocumentResult[] {

@@ -6,6 +6,7 @@
  * key), every secret the documents hold is scrubbed as in every other output, credential-shaped
  * pieces are hidden, and control characters are escaped.
  */
+import { detach } from '../text/detach.js';
 import { manifestSchema } from '@tmcheck/schemas';
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { stripComment } from '../load/comment.js';
@@ -78,7 +79,8 @@ export function isSecretKeyName(key: string): boolean {
   if (known === undefined) {
     const scrubbed = isSecretKey(key, true);
     known = scrubbed || (!KNOWN.has(key) && looksLikeSecretKey(key));
-    if (secretKeys.size < 1000) secretKeys.set(key, known);
+    // kept by a copy: the memo outlives the manifest the key is a piece of (text/detach.ts)
+    if (secretKeys.size < 1000) secretKeys.set(detach(key), known);
   }
   return known;
 }

@@ -1,4 +1,5 @@
 /** RFC 6901 JSON Pointers. */
+import { detach } from '../text/detach.js';
 
 export function escapeToken(token: string): string {
   return token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token;
@@ -19,9 +20,11 @@ export function splitPointer(pointer: string): readonly string[] {
   if (pointer === '') return NO_TOKENS;
   const known = split.get(pointer);
   if (known) return known;
-  const tokens = Object.freeze(pointer.slice(1).split('/').map(unescapeToken));
+  // kept by a copy: a pointer is made of a manifest's keys, and the memo outlives it (text/detach.ts)
+  const key = detach(pointer);
+  const tokens = Object.freeze(key.slice(1).split('/').map(unescapeToken));
   if (split.size >= 4096) split.clear();
-  split.set(pointer, tokens);
+  split.set(key, tokens);
   return tokens;
 }
 

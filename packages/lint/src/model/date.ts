@@ -1,4 +1,5 @@
 /** Calendar dates written `YYYY-MM-DD`: the one place that reads them (secret expiry, --now). */
+import { detach } from '../text/detach.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
@@ -9,7 +10,8 @@ export function dayNumber(text: string): number | undefined {
   if (known !== undefined || days.has(text)) return known;
   const day = dayNumberOnce(text);
   if (days.size >= 1024) days.clear();
-  days.set(text, day);
+  // kept by a copy: the memo outlives the manifest the text is a piece of (text/detach.ts)
+  days.set(detach(text), day);
   return day;
 }
 

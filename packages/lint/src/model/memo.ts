@@ -1,3 +1,5 @@
+import { detach } from '../text/detach.js';
+
 /**
  * Caches a pure function of one string. A fleet repeats the same Token URLs, scopes and
  * versions thousands of times, and several rules read each of them: analyse each once.
@@ -8,9 +10,12 @@ export function memoize<R>(fn: (text: string) => R, max = 4096): (text: string) 
   return (text: string): R => {
     const hit = cache.get(text);
     if (hit !== undefined || cache.has(text)) return hit as R;
-    const value = fn(text);
+    // the key (and what is computed from it) kept by a copy: the text is a piece of a manifest, and the
+    // memo outlives it (text/detach.ts)
+    const key = detach(text);
+    const value = fn(key);
     if (cache.size >= max) cache = new Map();
-    cache.set(text, value);
+    cache.set(key, value);
     return value;
   };
 }
