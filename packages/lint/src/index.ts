@@ -31,7 +31,9 @@ export { mailSections, sectionCloud, type Channel, type MailSection, type Sectio
 export { manifestView, type ManifestView, type View } from './model/view.js';
 export { collectSecrets, collectSecretsFromText, REDACTED, Scrubber } from './secrets/scrub.js';
 export { HIDDEN, looksLikeSecret, ours, showKey, showValue, type Shown } from './secrets/show.js';
-export { isSecretReference } from './model/values.js';
+export { isEmail, isSecretReference } from './model/values.js';
+export { CLOUDS, CLOUD_IDS, hostInfo, type Cloud, type HostInfo, type HostRole } from './model/microsoft.js';
+export { pipelineSyntax, type PipelineSyntax } from './model/secret-reference.js';
 export { guidKey, isGuid, isPlaceholderGuid } from './model/guid.js';
 export { collectManifests, describeFsError, looksLikeManifest, type Collected, type ManifestFile } from './files/collect.js';
 export { decode, type DecodedText, type Encoding } from './load/decode.js';

@@ -2,34 +2,23 @@
  * What the probe knows of Microsoft's side (shared/reference/microsoft-365.md): the audiences a token for
  * each channel carries, in every national cloud; the scope each channel needs; the tenant a Token URL names.
  */
-import type { Channel } from '@tmcheck/lint';
+import { CLOUD_IDS, CLOUDS, hostInfo, isEmail as isEmailAddress, type Channel, type Cloud, type HostRole } from '@tmcheck/lint';
 
+/** An e-mail address, as lint reads one (trimmed; nothing written is none). */
 export function isEmail(text: string | undefined): boolean {
-  return text !== undefined && text.length <= 320 && /^[^\s@<>()"',;:]+@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i.test(text.trim());
+  return text !== undefined && isEmailAddress(text.trim());
 }
 
 /** Microsoft's first-party app IDs, the audiences' GUID forms (the same in every cloud). */
 const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 
-interface Cloud {
-  readonly name: string;
-  readonly authorities: readonly string[];
-  readonly graph: readonly string[];
-  readonly exchange: readonly string[];
+/** Every cloud's hosts of a role (lint's table of the clouds: one list of Microsoft's hosts for the product). */
+function hostsOf(role: HostRole): readonly string[] {
+  return CLOUD_IDS.flatMap((c) => Object.entries(CLOUDS[c].hosts).filter(([, r]) => r === role).map(([h]) => h));
 }
-
-/** Graph and Exchange Online per cloud; GCC High and DoD share their sign-in server. */
-const CLOUDS: readonly Cloud[] = [
-  { name: 'global', authorities: ['login.microsoftonline.com'], graph: ['graph.microsoft.com'], exchange: ['outlook.office365.com', 'outlook.office.com'] },
-  { name: 'US Government', authorities: ['login.microsoftonline.us'], graph: ['graph.microsoft.us', 'dod-graph.microsoft.us'], exchange: ['outlook.office365.us', 'outlook-dod.office365.us'] },
-  {
-    name: 'China',
-    authorities: ['login.partner.microsoftonline.cn', 'login.chinacloudapi.cn'],
-    graph: ['microsoftgraph.chinacloudapi.cn'],
-    exchange: ['partner.outlook.cn'],
-  },
-];
+const GRAPH_HOSTS = hostsOf('graph');
+const EXCHANGE_HOSTS = hostsOf('exchange');
 
 function normalizeAudience(aud: string): string {
   // trailing slashes cut by a scan: `/\/+$/` backtracks quadratically over a claim of many slashes (a hostile server's)
@@ -44,10 +33,8 @@ export function audienceChannel(aud: string): Channel | undefined {
   const a = normalizeAudience(aud);
   if (a === GRAPH_APP_ID) return 'graph';
   if (a === EXCHANGE_APP_ID) return 'pop3';
-  for (const cloud of CLOUDS) {
-    if (cloud.graph.some((h) => a === `https://${h}`)) return 'graph';
-    if (cloud.exchange.some((h) => a === `https://${h}`)) return 'pop3';
-  }
+  if (GRAPH_HOSTS.some((h) => a === `https://${h}`)) return 'graph';
+  if (EXCHANGE_HOSTS.some((h) => a === `https://${h}`)) return 'pop3';
   return undefined;
 }
 
@@ -68,11 +55,14 @@ export function urlHost(url: string | undefined): string | undefined {
   }
 }
 
-/** The scope a channel needs, for the cloud of the Token URL's sign-in server (global when it is not Microsoft's). */
+/**
+ * The scope a channel needs, for the cloud of the Token URL's sign-in server (global when it is not
+ * Microsoft's); the US sign-in server serves GCC High and DoD, whose resources differ: both are named.
+ */
 export function expectedScope(channel: Channel, tokenUrl: string | undefined): string {
-  const host = urlHost(tokenUrl);
-  const cloud = CLOUDS.find((c) => host !== undefined && c.authorities.includes(host)) ?? (CLOUDS[0] as Cloud);
-  const hosts = channel === 'graph' ? cloud.graph : cloud.exchange.filter((h) => h !== 'outlook.office.com');
+  const info = hostInfo(urlHost(tokenUrl));
+  const clouds: readonly Cloud[] = info?.role === 'authority' ? info.clouds : ['global'];
+  const hosts = [...new Set(clouds.map((c) => (channel === 'graph' ? CLOUDS[c].graph : CLOUDS[c].exchange)))];
   return hosts.map((h) => `https://${h}/.default`).join(' or ');
 }
 

@@ -3,15 +3,7 @@
  * form tmcheck reads, docs/manifest.md; lint's isSecretReference recognises it), a literal value, or
  * something only a pipeline could resolve. Bounded, anchored patterns only.
  */
-import { isSecretReference } from '@tmcheck/lint';
-
-/** Pipeline template syntaxes (as @tmcheck/lint's rule-kit names them), in tmcheck's words. */
-const PIPELINE: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^\$\{\{[^{}]{0,200}\}\}$/, 'a GitHub Actions or Azure Pipelines expression (${{ ... }})'],
-  [/^\$\([A-Za-z_][\w.-]{0,100}\)$/, 'an Azure Pipelines macro ($(...))'],
-  [/^\$\[[^[\]]{0,200}\]$/, 'an Azure Pipelines runtime expression ($[ ... ])'],
-  [/^#\{[A-Za-z_][\w.-]{0,100}\}#$/, 'a token of a replace-tokens pipeline task (#{...}#)'],
-];
+import { isSecretReference, pipelineSyntax } from '@tmcheck/lint';
 
 /** Environment variables written in a form tmcheck does not read. */
 const OTHER_FORMS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -36,7 +28,8 @@ function referenceForm(value: string): { readonly form: string; readonly pipelin
   const v = value.trim();
   if (v.length > 300) return undefined;
   if (isSecretReference(v)) return { form: 'a ${NAME} reference', pipeline: false, variable: v.slice(2, -1) };
-  for (const [pattern, form] of PIPELINE) if (pattern.test(v)) return { form, pipeline: true };
+  const pipeline = pipelineSyntax(v);
+  if (pipeline) return { form: pipeline.description, pipeline: true };
   for (const [pattern, form] of OTHER_FORMS) if (pattern.test(v)) return { form, pipeline: false };
   return undefined;
 }
