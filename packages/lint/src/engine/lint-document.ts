@@ -287,9 +287,20 @@ interface DocumentText {
 }
 
 /** The secrets a document holds: from its data when it loaded, else from its text, line by line. */
+/**
+ * A document's secrets: those of its fields as parsed, and those its text shows in a secret field's line
+ * wherever the parser put that line (a comment, or a block of text a broken indentation swallowed:
+ * `x: |` above `clientSecret: ...` makes the secret part of x's text, still a secret to whoever reads it).
+ */
 function secretsOf(doc: ParsedDocument): Set<string> {
-  return doc.data !== undefined ? collectSecrets(doc.data) : collectSecretsFromText(doc.text);
+  if (doc.data === undefined) return collectSecretsFromText(doc.text);
+  const secrets = collectSecrets(doc.data);
+  // the text too, when a secret key stands where the parsed fields did not put it (a cheap test first)
+  return SECRET_KEY_IN_TEXT.test(doc.text) ? collectSecretsFromText(doc.text, secrets) : secrets;
 }
+
+/** A line of text that may hold a secret key (the scan of collectSecretsFromText decides). */
+const SECRET_KEY_IN_TEXT = /secret|passw|pwd|pass\b|token|apikey|api_key|credential/i;
 
 /**
  * Lints one document. `secrets` are its own (for front ends); `scrubber` knows those of every

@@ -118,6 +118,7 @@ describe('4. secrets printed', () => {
     ['an old secret kept in a comment, beside a fix', `${BASE}exchange:\n  smtp:\n    # password: ${SECRET}\n    timeoutSeconds: 5\n`],
     ['no space after the colon: one key to YAML, in the JSON Pointer of its finding', `${BASE}mailSettings:\n  basicAuth:\n    password:Zq9Wolkenbruch1987Abend: x\n`, 'Zq9Wolkenbruch1987Abend'],
     ['a secret written as a key under the password, a word (not a field\'s name), its copy in upper case as the installation name', `schemaVersion: 1\ninstallation:\n  name: E0AWGHVFKHTT\n  kind: vessel\nexchange:\n  smtp:\n    basicAuth:\n      password: { E0awGHvFkhTt: x }\n`, 'E0awGHvFkhTt'],
+    ['a secret line swallowed by a block of text above it (x: | at the margin), its copy in upper case as the installation name', `schemaVersion: 1\ninstallation:\n  name: "MV ZQ9WOLKENKRATZER QUOKKA HADDOCK"\n  kind: vessel\nexchange:\n  smtp:\n    oauth2:\n      userName: |-\nx: |\n  -a-a-a\n        replication@example.com\n      'clientSecret': "Zq9Wolkenkratzer \\x71uokka haddock"\n`, 'Zq9Wolkenkratzer quokka haddock'],
     ['a secret key that --fix would rename to a field that is not secret (client_secret: "did you mean client?")', `${BASE}exchange:\n  smtp:\n    timeoutSeconds: 5\nclient_secret: "${SECRET}"\n`],
   ];
   for (const [name, text, secret = SECRET] of cases) {

@@ -376,6 +376,9 @@ export function collectSecretsFromText(text: string, out: Set<string> = new Set(
       for (const value of values) {
         // a Client ID is judged unquoted (its quoted form as written is no secret; valuesOf gives its content too)
         if (key === 'clientId' && (/^["']/.test(value.trim()) || !mayBeSecretInClientId(value))) continue;
+        // a value as written, quotes and all (and the comma of a JSON line), is judged by what it holds:
+        // `"#{MailClientSecret}#"` and `"${TM_MAIL_SECRET}",` stand for a secret
+        if (standsForASecret(value.trim().replace(/,$/, '').trimEnd().replace(/^(["'])(.*)\1$/s, '$2'))) continue;
         addScalar(value, out);
       }
     }
