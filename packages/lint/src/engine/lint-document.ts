@@ -286,28 +286,15 @@ interface DocumentText {
   lines(): readonly string[];
 }
 
-/** The secrets a document holds: from its data when it loaded, else from its text, line by line. */
 /**
  * A document's secrets: those of its fields as parsed, and those its text shows in a secret field's line
  * wherever the parser put that line (a comment, or a block of text a broken indentation swallowed:
  * `x: |` above `clientSecret: ...` makes the secret part of x's text, still a secret to whoever reads it).
  */
 function secretsOf(doc: ParsedDocument): Set<string> {
-  if (doc.data === undefined) return collectSecretsFromText(doc.text);
-  const secrets = collectSecrets(doc.data);
-  // the text too, when a secret key stands where the parsed fields did not put it (a cheap test first)
-  return SECRET_KEY_IN_TEXT.test(doc.text) ? collectSecretsFromText(doc.text, secrets) : secrets;
+  return doc.data === undefined ? collectSecretsFromText(doc.text) : collectSecretsFromText(doc.text, collectSecrets(doc.data));
 }
 
-/** A line of text that may hold a secret key (the scan of collectSecretsFromText decides). */
-const SECRET_KEY_IN_TEXT = /secret|passw|pwd|pass\b|token|apikey|api_key|credential/i;
-
-/**
- * Lints one document. `secrets` are its own (for front ends); `scrubber` knows those of every
- * document of the file: the file name and every message of one document are scrubbed of the others'
- * secrets too (a fleet file whose second installation's secret names the file, or is typed into the
- * first one's fields).
- */
 /** The rule IDs an inline exception may name, per rule list (built once for a fleet, not per document). */
 const KNOWN_RULES = new WeakMap<readonly AnyRule[], ReadonlySet<string>>();
 
@@ -320,6 +307,12 @@ function knownRulesOf(rules: readonly AnyRule[]): ReadonlySet<string> {
   return known;
 }
 
+/**
+ * Lints one document. `secrets` are its own (for front ends); `scrubber` knows those of every
+ * document of the file: the file name and every message of one document are scrubbed of the others'
+ * secrets too (a fleet file whose second installation's secret names the file, or is typed into the
+ * first one's fields).
+ */
 function lintParsed(doc: ParsedDocument, input: LintInput, options: LintOptions, text: DocumentText, secrets: ReadonlySet<string>, scrubber: Scrubber): DocumentResult {
   const config = options.config;
   const base = { filePath: input.filePath, document: doc.index };

@@ -195,7 +195,6 @@ function entriesOf(dir: string, rawDir: Buffer | undefined): Entry[] {
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-
 /** What a folder entry is, in words, when it is neither a file nor a folder (a FIFO named *.yaml). */
 function notAFile(stat: { isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
   const what = stat.isFIFO() ? 'a FIFO' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a file';
