@@ -324,6 +324,23 @@ function valuesOf(rest: string, lines: readonly string[], at: number, keyIndent:
  * A key after the start of a line: inside a flow mapping (`{ clientId: x, clientSecret: "..." }`), or
  * after another key (`smtp: password: ...`, two lines joined), with where its value starts.
  */
+/** Where a URL stops in a line of text: a space, a quote, a bracket. */
+const URL_END = new Set([' ', '\t', "'", '"', '<', '>', '{', '}', '[', ']', '`']);
+
+/** The URLs in a line of text (a scheme, `://`, then up to a space, a quote or a bracket): a scan, linear in the line. */
+function urlsIn(line: string): string[] {
+  const urls: string[] = [];
+  let from = 0;
+  for (let at = line.indexOf('://', from); at !== -1; at = line.indexOf('://', from)) {
+    let start = at;
+    while (start > 0 && at - start < 32 && /[A-Za-z0-9+.-]/.test(line.charAt(start - 1))) start--;
+    let end = at + 3;
+    while (end < line.length && !URL_END.has(line.charAt(end))) end++;
+    if (start < at) urls.push(line.slice(start, end));
+    from = end > at + 3 ? end : at + 3;
+  }
+  return urls;
+}
 const FLOW_KEY = /(?:[{,]|:[ \t])[ \t]*["']?([A-Za-z_]+)["']?[ \t]*:[ \t]*/g;
 /** A `key:` line: indentation and the dash of a list item (the key's column), the key quoted or plain, the colon. */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)?)["']?([A-Za-z_]+)["']?[ \t]*:/;
@@ -339,6 +356,8 @@ export function collectSecretsFromText(text: string, out: Set<string> = new Set(
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i] as string;
     if (!line.includes(':')) continue;
+    // a URL's user information and query string, on any line (a folded Server value, a comment)
+    if (line.includes('://')) for (const url of urlsIn(line)) addUrlCredentials(url, out);
     // a secret commented out is still a secret
     const comment = /^[ \t]*#+[ \t]?/.exec(line);
     if (comment) line = ' '.repeat(comment[0].length) + line.slice(comment[0].length);
