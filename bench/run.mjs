@@ -10,6 +10,7 @@
 //   peer         ajv-cli validating the same files against `tmcheck schema`, in the same rounds
 //   growth       1,000, 10,000 and 50,000 manifests: time and peak RSS per manifest
 //   cache        --cache: the cold run, the unchanged fleet again, and after one file changed
+//   findings     one file with 4,000, 8,000, 16,000 and 32,000 findings (unknown keys): time as it doubles
 //   in-process   the lint library on the fleet in one warm process, one thread (not what a user waits for)
 //
 // Options: --quick (fewer runs, no 50,000 fleet; for development), --runs N (rounds of the process figures),
@@ -194,6 +195,18 @@ try {
   rmSync(cacheFile, { force: true });
 }
 
+// ---------------------------------------------------------------- many findings in one file
+const findingSizes = QUICK ? [4000, 16000] : [4000, 8000, 16000, 32000];
+progress(`one file with ${findingSizes.join(', ')} findings`);
+const manyFindings = new Map();
+for (const count of findingSizes) {
+  // keys the manifest does not know, each its own finding (the list is cut at 1,000 with one that counts the rest)
+  const file = join(work, `findings-${count}.yaml`);
+  const keys = Array.from({ length: count - 1 }, (_v, i) => `unknownSetting${i}: ${i}`).join('\n');
+  writeFileSync(file, `schemaVersion: 1\n${keys}\n`);
+  manyFindings.set(count, rounds([{ name: `${count} findings`, command: tm('lint', file, '--now', FLEET_NOW, '--format', 'json', '-o', report) }], ROUNDS)[0]);
+}
+
 // ---------------------------------------------------------------- in-process
 progress('in-process (one thread, warm)');
 const lint = await import(pathToFileURL(lintDist).href);
@@ -261,6 +274,14 @@ if (cacheRuns) {
   say(`| \`--cache\`, one file changed | ${range(changed, ms)} | ${range(speedup1, ratio)} as fast | |`);
 } else {
   say(`| \`--cache\` | not measured: ${cacheProblem} | | |`);
+}
+let previousFindings;
+for (const count of findingSizes) {
+  const t = times(manyFindings.get(count));
+  const growthNote = previousFindings ? `${ratio(t.median / previousFindings.t.median)} the time of ${previousFindings.count.toLocaleString('en')}` : '';
+  const target = count === 16000 ? `< 1 s: ${verdict(t.median < 1000)}` : '';
+  say(`| one file with ${count.toLocaleString('en')} findings (unknown keys), fresh process | ${range(t, ms)} | ${growthNote} | ${target} |`);
+  previousFindings = { count, t };
 }
 say(`| in-process (library, one thread, warm; not what a user waits for) | ${range(stats(inProcess), ms)} for 10,000 | | |`);
 

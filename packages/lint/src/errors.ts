@@ -92,31 +92,50 @@ export function closest(name: string, candidates: Iterable<string>, max = 3): st
   const target = name.toLowerCase();
   const scored: Array<[number, string]> = [];
   for (const c of candidates) {
-    const d = distance(target, c.toLowerCase());
-    const limit = Math.max(2, Math.floor(Math.max(target.length, c.length) / 3));
-    if (d <= limit || c.toLowerCase().includes(target) || target.includes(c.toLowerCase())) scored.push([d, c]);
+    const candidate = c.toLowerCase();
+    const limit = Math.max(2, Math.floor(Math.max(target.length, candidate.length) / 3));
+    const contains = candidate.includes(target) || target.includes(candidate);
+    // a name that contains the other is scored by its whole distance; any other only needs to be known within the limit
+    const d = distance(target, candidate, contains ? Number.POSITIVE_INFINITY : limit);
+    if (d <= limit || contains) scored.push([d, c]);
   }
   scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : 1));
   return scored.slice(0, max).map(([, c]) => c);
 }
 
-/** Levenshtein distance with adjacent transpositions; inputs here are short names. */
-function distance(a: string, b: string): number {
+/** Three rows of the distance table, reused (a file of thousands of unknown keys asks for thousands of distances). */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/**
+ * Levenshtein distance with adjacent transpositions; inputs here are short names. Past `max` it stops and
+ * answers `max + 1` (the lengths alone, or a row whose every cell is over it, say no closer name is there).
+ */
+function distance(a: string, b: string, max: number): number {
   if (a.length > 200 || b.length > 200) return Math.abs(a.length - b.length) + 200;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (rows[0].length <= b.length) rows = [new Int32Array(b.length + 1), new Int32Array(b.length + 1), new Int32Array(b.length + 1)];
+  let [before, prev, row] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  let prevLeast = 0;
   for (let i = 1; i <= a.length; i++) {
-    const row = rows[i] as number[];
-    const prev = rows[i - 1] as number[];
+    row[0] = i;
+    let least = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        d = Math.min(d, (before[j - 2] as number) + 1);
       }
       row[j] = d;
+      if (d < least) least = d;
     }
+    // a transposition reaches back two rows, so a row over the limit is final only with the one before it
+    if (least > max && prevLeast > max) return max + 1;
+    prevLeast = least;
+    const spare = before;
+    before = prev;
+    prev = row;
+    row = spare;
   }
-  return (rows[a.length] as number[])[b.length] as number;
+  return prev[b.length] as number;
 }
