@@ -46,7 +46,7 @@ export function groupFindings(results: readonly DocumentResult[]): FindingGroup[
       return { document: r.document, installation: results.length > 1 ? r.installation : null, section, worst: (sorted[0] as Finding).severity, findings: sorted };
     });
     docGroups.sort((a, b) => RANK[a.worst] - RANK[b.worst] || CATALOG_SECTIONS.indexOf(a.section) - CATALOG_SECTIONS.indexOf(b.section));
-    groups.push(...docGroups);
+    for (const g of docGroups) groups.push(g);
   }
   return groups;
 }

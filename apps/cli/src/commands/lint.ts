@@ -278,7 +278,7 @@ async function applyFixes(run: LintRun, linter: Linter, write: boolean, cwd: str
   let stdinText: string | undefined;
   const record = (filePath: string, fixed: FixRun, original: string, json: boolean): void => {
     remaining.set(filePath, fixed.remaining);
-    refused.push(...fixed.refused);
+    for (const r of fixed.refused) refused.push(r);
     if (fixed.applied.length > 0) {
       applied += fixed.applied.length;
       files++;
@@ -318,7 +318,8 @@ async function applyFixes(run: LintRun, linter: Linter, write: boolean, cwd: str
     if (!fixed) out.push(r);
     else if (!done.has(r.filePath)) {
       done.add(r.filePath);
-      out.push(...fixed);
+      // one by one: a file of many documents has too many results for a spread
+      for (const r of fixed) out.push(r);
     }
   }
   return { results: out, applied, files, refused, diffs, stdinText, failures };

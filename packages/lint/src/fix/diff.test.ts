@@ -115,3 +115,30 @@ describe('fixDiff', () => {
     for (const key of ['clientSecrets', 'secretId', 'clientId', 'tokenUrl', 'scope', 'userName', 'expires']) expect(isSecretKeyName(key), key).toBe(false);
   });
 });
+
+describe('fixDiff of a fleet file of many documents', () => {
+  const doc = (i: number, timeout: number): string =>
+    `schemaVersion: 1\ninstallation:\n  name: MV Ship ${i}\n  kind: vessel\nexchange:\n  smtp:\n    senderName: Ship ${i}\n    timeoutSeconds: ${timeout}\n    useSsl: true\n    note: a line\n    more: another line\n    last: the last line\n`;
+  const file = (count: number, fixed: (i: number) => boolean): string =>
+    Array.from({ length: count }, (_v, i) => doc(i, fixed(i) ? 100 : 5)).join('---\n');
+
+  it('is the same diff as the whole file gives, taken document by document', () => {
+    const before = file(30, () => false);
+    const after = file(30, (i) => i % 7 === 3);
+    const diff = fixDiff('fleet.yaml', before, after);
+    // the whole file diffed by the library, as for a file of few documents
+    const whole = fixDiff('fleet.yaml', before.split('---\n').slice(0, 19).join('---\n'), after.split('---\n').slice(0, 19).join('---\n'));
+    const [patch] = parsePatch(diff);
+    expect(patch?.hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines])).toEqual([3, 10, 17, 24].map((d) => [d * 13 + 5, 7, d * 13 + 5, 7]));
+    // where they overlap (the first 19 documents), the two diffs agree line for line
+    expect(diff.startsWith(whole.slice(0, whole.lastIndexOf('@@ -')))).toBe(true);
+  });
+
+  it('takes thousands of fixes in thousands of documents (a diff of the whole grew with lines times changes)', () => {
+    const before = file(4000, () => false);
+    const after = file(4000, () => true);
+    const [patch] = parsePatch(fixDiff('fleet.yaml', before, after));
+    expect(patch?.hunks).toHaveLength(4000);
+    expect(patch?.hunks.at(-1)?.lines).toEqual([' exchange:', '   smtp:', '     senderName: Ship 3999', '-    timeoutSeconds: 5', '+    timeoutSeconds: 100', '     useSsl: true', '     note: a line', '     more: another line']);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import { detach } from '../text/detach.js';
 import { manifestSchema } from '@tmcheck/schemas';
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
+import { createTwoFilesPatch, FILE_HEADERS_ONLY, formatPatch, structuredPatch, type StructuredPatch } from 'diff';
 import { stripComment } from '../load/comment.js';
 import { parseDocuments } from '../load/parse-documents.js';
 import { isSecretReference } from '../model/values.js';
@@ -256,10 +256,52 @@ export function fixDiff(filePath: string, before: string, after: string, options
   const scrubber = new Scrubber([...secretsOf(a, json), ...secretsOf(b, json)]);
   const clean = (lines: readonly string[]): string => lines.map((l) => escapeControls(hideSecretShaped(scrubber.scrub(l)))).join('\n');
   const name = escapeControls(scrubber.scrub(filePath));
-  const patch = createTwoFilesPatch(name, name, clean(maskSecretLines(a)), clean(maskSecretLines(b)), undefined, undefined, {
-    context: options.context ?? 3,
-    headerOptions: FILE_HEADERS_ONLY,
-  });
+  const context = options.context ?? 3;
+  const oldText = clean(maskSecretLines(a));
+  const newText = clean(maskSecretLines(b));
+  const patch =
+    byDocument(name, oldText, newText, context) ?? createTwoFilesPatch(name, name, oldText, newText, undefined, undefined, { context, headerOptions: FILE_HEADERS_ONLY });
   // no hunk: the change is in masked lines only
   return patch.includes('\n@@ ') ? patch : '';
+}
+
+/** From this many documents in a file, its diff is taken document by document (below). */
+const DIFF_BY_DOCUMENT = 20;
+const DOCUMENT_START = /^---(?:[ \t]|$)/;
+
+/** The lines at which each document starts (the first, and each `---`). */
+function documentStarts(lines: readonly string[]): number[] {
+  const starts = [0];
+  for (let i = 0; i < lines.length; i++) if (i > 0 && DOCUMENT_START.test(lines[i] as string)) starts.push(i);
+  return starts;
+}
+
+/**
+ * The diff of a file of many documents, taken document by document and put together: a diff of the whole
+ * costs time that grows with the file's lines times its changes (Myers), and --fix on a fleet file of
+ * thousands of installations changes thousands of lines. Fixes never add or remove a document; when the
+ * documents do not pair up, or there are few, undefined (the whole file is diffed).
+ */
+function byDocument(name: string, before: string, after: string, context: number): string | undefined {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  const startsA = documentStarts(a);
+  const startsB = documentStarts(b);
+  if (startsA.length < DIFF_BY_DOCUMENT || startsA.length !== startsB.length) return undefined;
+  const hunks: StructuredPatch['hunks'] = [];
+  for (let d = 0; d < startsA.length; d++) {
+    const last = d === startsA.length - 1;
+    // each document's lines with their line breaks; the last as the file ends
+    const piece = (lines: readonly string[], starts: readonly number[]): string => {
+      const text = lines.slice(starts[d], last ? lines.length : starts[d + 1]).join('\n');
+      return last ? text : `${text}\n`;
+    };
+    const oldPiece = piece(a, startsA);
+    const newPiece = piece(b, startsB);
+    if (oldPiece === newPiece) continue;
+    for (const h of structuredPatch(name, name, oldPiece, newPiece, undefined, undefined, { context }).hunks) {
+      hunks.push({ ...h, oldStart: h.oldStart + (startsA[d] as number), newStart: h.newStart + (startsB[d] as number) });
+    }
+  }
+  return formatPatch({ oldFileName: name, newFileName: name, oldHeader: undefined, newHeader: undefined, hunks }, FILE_HEADERS_ONLY);
 }

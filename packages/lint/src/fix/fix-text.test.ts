@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentResult, Finding, Fix } from '../finding.js';
 import { createLinter } from '../linter.js';
 import { APP_ID, OFFICE, TENANT, VESSEL, edit, removeLine, within } from '../test-utils/fixtures.js';
-import { fixText, fixUntilStable } from './fix-text.js';
+import { fixText, fixUntilStable, TakenRanges } from './fix-text.js';
 
 const linter = createLinter({ cwd: tmpdir(), now: '2026-11-29' });
 const lint = (text: string, json = false) => linter.lintText(text, { filePath: json ? 'm.json' : 'm.yaml', json });
@@ -312,5 +312,25 @@ describe('a file with a broken document', () => {
     const run = fix(text);
     expect(run.text).toBe(`${OFFICE}---\nschemaVersion: 1\ninstallation: [unclosed\n`);
     expect(problems(run.remaining)).toEqual(['parse ']);
+  });
+});
+
+describe('overlapping fixes, among thousands', () => {
+  it('keeps every fix that touches its own place and holds back one that touches a place taken', () => {
+    // an insertion and a replacement at the same place, ranges side by side, a range inside another
+    const edits = (pairs: Array<[number, number]>): Array<{ start: number; end: number; text: string }> => pairs.map(([start, end]) => ({ start, end, text: 'x' }));
+    const taken = edits([[10, 20], [20, 20], [20, 25], [30, 30], [40, 50]]);
+    const overlapsAny = (e: { start: number; end: number }): boolean =>
+      taken.some((t) => (t.start === t.end && e.start === e.end ? false : t.start === t.end ? e.start < t.start && t.start < e.end : e.start === e.end ? t.start < e.start && e.start < t.end : t.start < e.end && e.start < t.end));
+    // added in other orders than their places (the insertion and the range at 20 either way round)
+    for (const order of [[3, 0, 4, 2, 1], [1, 2, 0, 4, 3]]) {
+      const ranges = new TakenRanges();
+      for (const i of order) ranges.add(taken[i] as (typeof taken)[number]);
+      for (let start = 0; start <= 55; start++) {
+        for (let end = start; end <= Math.min(55, start + 12); end++) {
+          expect(ranges.overlapsAny({ start, end, text: 'y' }), `${order.join('')}: ${start}-${end}`).toBe(overlapsAny({ start, end }));
+        }
+      }
+    }
   });
 });

@@ -232,6 +232,52 @@ function overlaps(a: Edit, b: Edit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * The edits of the fixes kept so far, in order, none overlapping another: whether a new edit overlaps one
+ * is a binary search and a look at its neighbours, not a look at every edit (a fleet file of thousands of
+ * documents has thousands of fixes).
+ */
+export class TakenRanges {
+  /** Sorted by start. */
+  readonly #edits: Edit[] = [];
+
+  /** The index of the first edit that starts after `offset`. */
+  #after(offset: number): number {
+    let lo = 0;
+    let hi = this.#edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.#edits[mid] as Edit).start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  overlapsAny(e: Edit): boolean {
+    // back from the last edit that starts by e's end. A range that ends by e's start ends the search: the
+    // ranges before it end earlier still. An insertion at or before e's start cannot overlap e, and of
+    // what is before it only a range that starts at the same place can (anything else would overlap it)
+    for (let i = this.#after(e.end) - 1; i >= 0; i--) {
+      const t = this.#edits[i] as Edit;
+      if (t.start < t.end) {
+        if (t.end <= e.start) return false;
+        if (overlaps(t, e)) return true;
+        continue;
+      }
+      if (t.start <= e.start) {
+        for (let j = i - 1; j >= 0 && (this.#edits[j] as Edit).start === t.start; j--) if (overlaps(this.#edits[j] as Edit, e)) return true;
+        return false;
+      }
+      if (overlaps(t, e)) return true;
+    }
+    return false;
+  }
+
+  add(e: Edit): void {
+    this.#edits.splice(this.#after(e.start), 0, e);
+  }
+}
+
 /** Whether a document of the edited text says what the fix meant. */
 function fixHolds(doc: Document.Parsed, fix: Fix): boolean {
   const aliased = aliasedAnchors(doc);
@@ -295,6 +341,7 @@ export function fixText(text: string, results: readonly DocumentResult[], option
   const refused: RefusedFix[] = [];
   const groups: Group[] = [];
   const byKey = new Map<string, Group | RefusedFix>();
+  const taken = new TakenRanges();
   const refuse = (w: Wanted, reason: RefusalReason, where: { anchor?: string; offset?: number } = {}): RefusedFix => {
     const line = where.offset === undefined ? undefined : lineAt(starts, where.offset);
     const r: RefusedFix = {
@@ -338,12 +385,13 @@ export function fixText(text: string, results: readonly DocumentResult[], option
       byKey.set(key, refuse(w, plan.reason, { ...(plan.anchor !== undefined ? { anchor: plan.anchor } : {}), ...(plan.offset !== undefined ? { offset: plan.offset } : {}) }));
       continue;
     }
-    if (groups.some((g) => g.edits.some((a) => plan.edits.some((e) => overlaps(a, e))))) {
+    if (plan.edits.some((e) => taken.overlapsAny(e))) {
       // another fix changes the same place: this one waits for the next pass
       byKey.set(key, refuse(w, 'conflict'));
       continue;
     }
     const group: Group = { document: w.record.document, fix: w.fix, edits: plan.edits, records: [w.record] };
+    for (const e of plan.edits) taken.add(e);
     groups.push(group);
     byKey.set(key, group);
   }
