@@ -4,6 +4,9 @@
  * does), never after a fixed time; its limit only turns a hang into a failure that shows the screen.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLinter, ruleDocPage } from '@tmcheck/lint';
 import { render } from 'ink-testing-library';
 import { createElement as h } from 'react';
@@ -58,9 +61,27 @@ export function joined(frame: string): string {
   return frame.replace(/[ \t]*\n[ \t]*/g, ' ');
 }
 
+/** What a test made that outlives it until cleanUp: the apps it drove and the folders it wrote in. */
+const driven: Array<{ unmount(): void }> = [];
+const folders: string[] = [];
+
+/** A new temporary folder, removed by cleanUp. */
+export function tempFolder(name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `tmcheck-ui-${name}-`));
+  folders.push(dir);
+  return dir;
+}
+
+/** Unmounts every app driven and removes every temporary folder (each test file: afterEach(cleanUp)). */
+export function cleanUp(): void {
+  for (const app of driven.splice(0)) app.unmount();
+  for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function drive(start: Route, services: Services, size: { columns: number; rows: number } = { columns: 80, rows: 24 }): Driven {
   const quit = { called: false };
   const instance = render(h(App, { services, start, onQuit: () => (quit.called = true) }));
+  driven.push(instance);
   const frames = new EventEmitter();
   const stdout = instance.stdout as unknown as EventEmitter & { write: (s: string) => void; columns: number; rows: number };
   const write = stdout.write;

@@ -1,21 +1,15 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { drive, KEY, testServices, type Driven } from '../../testing/render.js';
+import { cleanUp, drive, KEY, testServices, tempFolder, type Driven } from '../../testing/render.js';
 
 const fleet = fileURLToPath(new URL('../../../../../examples/fleet/', import.meta.url));
 let app: Driven | undefined;
-const folders: string[] = [];
-afterEach(() => {
-  app?.unmount();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+afterEach(cleanUp);
 
 function copyFleet(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tmcheck-ui-fleet-'));
-  folders.push(dir);
+  const dir = tempFolder('fleet');
   cpSync(fleet, join(dir, 'fleet'), { recursive: true });
   return dir;
 }

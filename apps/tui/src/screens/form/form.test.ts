@@ -1,24 +1,18 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter } from '@tmcheck/lint';
 import { afterEach, describe, expect, it } from 'vitest';
-import { drive, joined, KEY, NOW, testServices, type Driven } from '../../testing/render.js';
+import { cleanUp, drive, joined, KEY, NOW, testServices, tempFolder, type Driven } from '../../testing/render.js';
 import { buildManifest, prescribedValues } from './form-model.js';
 import { editManifestText, fileNameFor, newManifestText, schemaReference, SCHEMA_ID } from './save.js';
 
 const fleet = fileURLToPath(new URL('../../../../../examples/fleet/', import.meta.url));
 let app: Driven | undefined;
-const folders: string[] = [];
-afterEach(() => {
-  app?.unmount();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+afterEach(cleanUp);
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tmcheck-ui-form-'));
-  folders.push(dir);
+  const dir = tempFolder('form');
   return dir;
 }
 

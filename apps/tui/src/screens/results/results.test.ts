@@ -1,23 +1,17 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter } from '@tmcheck/lint';
 import { afterEach, describe, expect, it } from 'vitest';
 import { groupFindings } from '../../findings.js';
-import { drive, joined, KEY, NOW, testServices, type Driven } from '../../testing/render.js';
+import { cleanUp, drive, joined, KEY, NOW, testServices, tempFolder, type Driven } from '../../testing/render.js';
 
 const fleet = fileURLToPath(new URL('../../../../../examples/fleet/', import.meta.url));
 let app: Driven | undefined;
-const folders: string[] = [];
-afterEach(() => {
-  app?.unmount();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+afterEach(cleanUp);
 
 function copy(...files: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tmcheck-ui-results-'));
-  folders.push(dir);
+  const dir = tempFolder('results');
   for (const f of files) copyFileSync(join(fleet, f), join(dir, f));
   return dir;
 }

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { drive, KEY, testServices, type Driven } from '../../testing/render.js';
+import { cleanUp, drive, KEY, testServices, type Driven } from '../../testing/render.js';
 import { INITIAL_START, routeForPath, startReducer } from './start.js';
 
 const repo = fileURLToPath(new URL('../../../../../', import.meta.url));
 let app: Driven | undefined;
-afterEach(() => app?.unmount());
+afterEach(cleanUp);
 
 describe('the start screen', () => {
   it('offers the four tasks and quit, with the keys at the bottom', async () => {

@@ -1,20 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { drive, KEY, testServices, type Driven } from '../../testing/render.js';
+import { cleanUp, drive, KEY, testServices, tempFolder, type Driven } from '../../testing/render.js';
 import { parseDb } from './version-checker.js';
 
 let app: Driven | undefined;
-const folders: string[] = [];
-afterEach(() => {
-  app?.unmount();
-  for (const f of folders.splice(0)) rmSync(f, { recursive: true, force: true });
-});
+afterEach(cleanUp);
 
 function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tmcheck-ui-version-'));
-  folders.push(dir);
+  const dir = tempFolder('version');
   return dir;
 }
 
