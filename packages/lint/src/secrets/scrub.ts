@@ -320,10 +320,6 @@ function valuesOf(rest: string, lines: readonly string[], at: number, keyIndent:
   if (more.length > 0) out.push([plain, ...more].join(' '));
 }
 
-/**
- * A key after the start of a line: inside a flow mapping (`{ clientId: x, clientSecret: "..." }`), or
- * after another key (`smtp: password: ...`, two lines joined), with where its value starts.
- */
 /** Where a URL stops in a line of text: a space, a quote, a bracket. */
 const URL_END = new Set([' ', '\t', "'", '"', '<', '>', '{', '}', '[', ']', '`']);
 
@@ -341,6 +337,11 @@ function urlsIn(line: string): string[] {
   }
   return urls;
 }
+
+/**
+ * A key after the start of a line: inside a flow mapping (`{ clientId: x, clientSecret: "..." }`), or
+ * after another key (`smtp: password: ...`, two lines joined), with where its value starts.
+ */
 const FLOW_KEY = /(?:[{,]|:[ \t])[ \t]*["']?([A-Za-z_]+)["']?[ \t]*:[ \t]*/g;
 /** A `key:` line: indentation and the dash of a list item (the key's column), the key quoted or plain, the colon. */
 const KEY_LINE = /^([ \t]*(?:-[ \t]+)?)["']?([A-Za-z_]+)["']?[ \t]*:/;
